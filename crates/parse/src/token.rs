@@ -1,0 +1,164 @@
+//! Word tokens with byte offsets, and the terms (lower-cased Snowball stems)
+//! that scoring compares.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: std::collections::HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
+    // News function words the NLTK list lacks. Reporting verbs are kept as
+    // content words: "said" is frequent but carries attribution.
+    set.extend(["also", "would", "could", "us", "mr", "mrs", "ms", "one", "two"]);
+    set
+});
+
+/// Is `lower` (already lower-cased) an English stopword?
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.contains(lower)
+}
+
+/// A word of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset where the word starts in [`Document::text`](crate::Document::text).
+    pub start: u32,
+    /// Byte offset just past the word.
+    pub end: u32,
+    /// Term id in the document's [`Vocabulary`]: the lower-cased Snowball stem.
+    pub term: u32,
+    /// Bit set of `Token::STOP`, `Token::CAPITALIZED`, `Token::NUMERIC`.
+    pub flags: u8,
+}
+
+impl Token {
+    /// The word is an English stopword.
+    pub const STOP: u8 = 1;
+    /// The word starts with an upper-case letter.
+    pub const CAPITALIZED: u8 = 2;
+    /// The word starts with a digit.
+    pub const NUMERIC: u8 = 4;
+
+    /// Is this a stopword?
+    pub fn is_stop(&self) -> bool {
+        self.flags & Self::STOP != 0
+    }
+
+    /// Does the word start with a capital letter?
+    pub fn is_capitalized(&self) -> bool {
+        self.flags & Self::CAPITALIZED != 0
+    }
+
+    /// The byte range of the word.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A per-document map between term strings (stems) and dense ids.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    by_surface: HashMap<Box<str>, u32>,
+    terms: Vec<Box<str>>,
+    by_term: HashMap<Box<str>, u32>,
+    lower: String,
+}
+
+impl Vocabulary {
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Is the vocabulary empty?
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The term string (stem) of an id.
+    pub fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// Look up the id of a word as it would be tokenized (lower-cased, stemmed).
+    pub fn get(&self, word: &str) -> Option<u32> {
+        let lower = word.to_lowercase();
+        self.by_surface
+            .get(lower.as_str())
+            .or_else(|| self.by_term.get(STEMMER.stem(&lower).as_ref()))
+            .copied()
+    }
+
+    /// Id of a word, adding it if new. Returns the id and whether the word is a stopword.
+    fn intern(&mut self, word: &str) -> (u32, bool) {
+        self.lower.clear();
+        for c in word.chars() {
+            if c == '’' {
+                self.lower.push('\'');
+            } else {
+                self.lower.extend(c.to_lowercase());
+            }
+        }
+        let stop = is_stopword(&self.lower);
+        if let Some(&id) = self.by_surface.get(self.lower.as_str()) {
+            return (id, stop);
+        }
+        let stem = STEMMER.stem(&self.lower);
+        let id = match self.by_term.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = self.terms.len() as u32;
+                let boxed: Box<str> = stem.as_ref().into();
+                self.terms.push(boxed.clone());
+                self.by_term.insert(boxed, id);
+                id
+            }
+        };
+        self.by_surface.insert(self.lower.as_str().into(), id);
+        (id, stop)
+    }
+}
+
+/// Tokenize `text[range]` into `out`, interning terms into `vocab`.
+pub(crate) fn tokenize_into(text: &str, base: usize, vocab: &mut Vocabulary, out: &mut Vec<Token>) {
+    for (off, word) in text.unicode_word_indices() {
+        let (term, stop) = vocab.intern(word);
+        let first = word.chars().next().unwrap_or(' ');
+        let mut flags = 0;
+        if stop {
+            flags |= Token::STOP;
+        }
+        if first.is_uppercase() {
+            flags |= Token::CAPITALIZED;
+        }
+        if first.is_ascii_digit() {
+            flags |= Token::NUMERIC;
+        }
+        let start = (base + off) as u32;
+        out.push(Token { start, end: start + word.len() as u32, term, flags });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_stems_and_stopwords() {
+        let mut v = Vocabulary::default();
+        let mut t = Vec::new();
+        let text = "The ministers’ negotiations continued; Ministers negotiate.";
+        tokenize_into(text, 10, &mut v, &mut t);
+        let words: Vec<&str> = t.iter().map(|k| &text[k.start as usize - 10..k.end as usize - 10]).collect();
+        assert_eq!(words, ["The", "ministers", "negotiations", "continued", "Ministers", "negotiate"]);
+        assert!(t[0].is_stop() && t[0].is_capitalized());
+        assert_eq!(t[1].term, t[4].term, "ministers and Ministers share a stem");
+        assert_eq!(t[2].term, t[5].term, "negotiations and negotiate share a stem");
+        assert_eq!(v.term(t[2].term), "negoti");
+        assert_eq!(v.get("Negotiating"), Some(t[2].term));
+    }
+}
