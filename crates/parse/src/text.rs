@@ -96,7 +96,10 @@ pub(crate) fn read_body(article: &mut Article, body: &str) {
 
 pub(crate) fn check_size(input: &str) -> Result<(), ParseError> {
     if input.len() > MAX_ARTICLE_BYTES {
-        return Err(ParseError::TooLarge { size: input.len(), limit: MAX_ARTICLE_BYTES });
+        return Err(ParseError::TooLarge {
+            size: input.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
     }
     if input.trim().is_empty() {
         return Err(ParseError::Empty);
@@ -162,7 +165,11 @@ fn split_blocks(lines: &[&str]) -> Vec<RawBlock> {
             || (t.starts_with('_') && t.ends_with('_'));
         let text = clean_markdown(&t);
         if !text.is_empty() {
-            blocks.push(RawBlock { text, heading, emphasis });
+            blocks.push(RawBlock {
+                text,
+                heading,
+                emphasis,
+            });
         }
     };
     for (i, line) in lines.iter().enumerate() {
@@ -254,7 +261,9 @@ fn is_subhead(b: &RawBlock) -> bool {
         return true;
     }
     let t = b.text.trim();
-    if word_count(t) > SUBHEAD_MAX_WORDS || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c)) {
+    if word_count(t) > SUBHEAD_MAX_WORDS
+        || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
+    {
         return false;
     }
     let quoted_whole = (t.starts_with('‘') && t.ends_with('’'))
@@ -276,17 +285,22 @@ fn byline(t: &str) -> Option<&str> {
 /// Wire credits such as "(Reporting by …; Editing by …)" are not article text.
 fn is_credit(t: &str) -> bool {
     let t = t.trim_start_matches('(');
-    t.starts_with("Reporting by") || t.starts_with("Additional reporting by") || t.starts_with("Editing by")
+    t.starts_with("Reporting by")
+        || t.starts_with("Additional reporting by")
+        || t.starts_with("Editing by")
 }
 
 /// The place in a wire dateline: `GENEVA (Wire) —`, `NEW DELHI, Nov 26 —`.
 pub(crate) fn dateline_place(t: &str) -> Option<&str> {
-    let end = t.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))?;
+    let end =
+        t.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))?;
     let place = t[..end].trim();
     let rest = t[end..].trim_start();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let after_ok = rest.starts_with(',') || rest.starts_with('(') || rest.starts_with(['—', '–', '-']);
-    (letters >= 3 && after_ok && (t[..end].ends_with(' ') || t[end..].starts_with(','))).then_some(place)
+    let after_ok =
+        rest.starts_with(',') || rest.starts_with('(') || rest.starts_with(['—', '–', '-']);
+    (letters >= 3 && after_ok && (t[..end].ends_with(' ') || t[end..].starts_with(',')))
+        .then_some(place)
 }
 
 fn finish_body(article: &mut Article, raw: Vec<RawBlock>) {
@@ -294,7 +308,10 @@ fn finish_body(article: &mut Article, raw: Vec<RawBlock>) {
     let mut first_para_seen = false;
     for (i, b) in raw.iter().enumerate() {
         let t = b.text.as_str();
-        if !first_para_seen && article.author.is_none() && let Some(by) = byline(t) {
+        if !first_para_seen
+            && article.author.is_none()
+            && let Some(by) = byline(t)
+        {
             article.author = Some(by.to_string());
             continue;
         }
@@ -311,7 +328,10 @@ fn finish_body(article: &mut Article, raw: Vec<RawBlock>) {
         if kind == BlockKind::Paragraph {
             first_para_seen = true;
         }
-        blocks.push(Block { kind, text: t.to_string() });
+        blocks.push(Block {
+            kind,
+            text: t.to_string(),
+        });
     }
     article.blocks = blocks;
 }
@@ -361,15 +381,26 @@ continued as normal, port officials said.
     #[test]
     fn wire_story_layout() {
         let a = read_text(WIRE).unwrap();
-        assert_eq!(a.title.as_deref(), Some("Envoys agree to resume Black Sea grain talks"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Envoys agree to resume Black Sea grain talks")
+        );
         assert_eq!(a.published.as_deref(), Some("2026-11-20"));
         assert_eq!(a.source.as_deref(), Some("Example Wire"));
         assert_eq!(a.author.as_deref(), Some("Ana Ruiz"));
         let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
         use BlockKind::*;
-        assert_eq!(kinds, [Standfirst, Paragraph, Paragraph, Subhead, Paragraph, Paragraph]);
+        assert_eq!(
+            kinds,
+            [
+                Standfirst, Paragraph, Paragraph, Subhead, Paragraph, Paragraph
+            ]
+        );
         assert_eq!(a.blocks[3].text, "‘Red lines’");
-        assert_eq!(a.blocks[5].text, "Shipping through the Bosporus continued as normal, port officials said.");
+        assert_eq!(
+            a.blocks[5].text,
+            "Shipping through the Bosporus continued as normal, port officials said."
+        );
         assert_eq!(dateline_place(&a.blocks[1].text), Some("ISTANBUL"));
     }
 
@@ -379,7 +410,13 @@ continued as normal, port officials said.
         assert_eq!(a.title.as_deref(), Some("Summit ends"));
         assert_eq!(a.blocks[0].kind, BlockKind::Standfirst);
         assert_eq!(a.blocks[0].text, "Leaders sign a joint statement.");
-        assert_eq!(a.blocks[2], Block { kind: BlockKind::Subhead, text: "What next".into() });
+        assert_eq!(
+            a.blocks[2],
+            Block {
+                kind: BlockKind::Subhead,
+                text: "What next".into()
+            }
+        );
         assert_eq!(a.blocks[3].text, "A review is due in May.");
     }
 

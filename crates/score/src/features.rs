@@ -1,0 +1,112 @@
+use attache_parse::Document;
+
+/// Per-sentence TF-IDF vectors of a document, computed once and shared by
+/// every scorer and by the selector's redundancy check.
+///
+/// Terms are the document's content words (stopwords dropped, stems merged).
+/// IDF is computed over the document's own sentences (inverse sentence
+/// frequency), the usual choice for single-document LexRank/TextRank.
+#[derive(Debug, Clone)]
+pub struct Features {
+    /// Unit-length sparse vector per sentence, sorted by term id.
+    pub vectors: Vec<Vec<(u32, f32)>>,
+    /// Unit-length sparse vector of the headline (empty without one).
+    pub title: Vec<(u32, f32)>,
+    /// Word count per sentence.
+    pub words: Vec<usize>,
+}
+
+impl Features {
+    /// Compute the features of `doc`.
+    pub fn new(doc: &Document) -> Features {
+        let n = doc.sentences.len();
+        let mut df = vec![0u32; doc.vocab.len()];
+        let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+        for i in 0..n {
+            let v = term_counts(doc.sentence_tokens(i));
+            for &(t, _) in &v {
+                df[t as usize] += 1;
+            }
+            raw.push(v);
+        }
+        let nf = n.max(1) as f32;
+        let idf = |t: u32| -> f32 {
+            let d = df.get(t as usize).copied().unwrap_or(0) as f32;
+            (nf / (1.0 + d)).ln().max(0.0) + 1.0
+        };
+        for v in &mut raw {
+            weigh(v, idf);
+        }
+        let mut title = term_counts(&doc.title_tokens);
+        weigh(&mut title, idf);
+        let words = (0..n).map(|i| doc.sentence_words(i)).collect();
+        Features {
+            vectors: raw,
+            title,
+            words,
+        }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.vectors.len()
+    }
+
+    /// Is the document without sentences?
+    pub fn is_empty(&self) -> bool {
+        self.vectors.is_empty()
+    }
+
+    /// Cosine similarity of sentences `i` and `j`.
+    pub fn sim(&self, i: usize, j: usize) -> f32 {
+        cosine(&self.vectors[i], &self.vectors[j])
+    }
+}
+
+fn term_counts(tokens: &[attache_parse::Token]) -> Vec<(u32, f32)> {
+    let mut terms: Vec<u32> = tokens
+        .iter()
+        .filter(|t| !t.is_stop())
+        .map(|t| t.term)
+        .collect();
+    terms.sort_unstable();
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
+    for t in terms {
+        match out.last_mut() {
+            Some((last, c)) if *last == t => *c += 1.0,
+            _ => out.push((t, 1.0)),
+        }
+    }
+    out
+}
+
+fn weigh(v: &mut [(u32, f32)], idf: impl Fn(u32) -> f32) {
+    let mut norm = 0.0;
+    for (t, w) in v.iter_mut() {
+        *w *= idf(*t);
+        norm += *w * *w;
+    }
+    let norm = norm.sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// Dot product of two sorted unit vectors.
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}

@@ -1,0 +1,122 @@
+use crate::Features;
+
+/// Chooses key points from scored sentences: highest first, skipping any that
+/// repeat an already chosen one (maximal marginal relevance), within a point
+/// count and a word budget. Built with setters; see each for its default.
+#[derive(Debug, Clone)]
+pub struct Selector {
+    points: usize,
+    words: usize,
+    redundancy: f32,
+    lambda: f32,
+    min_words: usize,
+}
+
+impl Default for Selector {
+    fn default() -> Self {
+        Selector {
+            points: 5,
+            words: 200,
+            redundancy: 0.5,
+            lambda: 0.7,
+            min_words: 5,
+        }
+    }
+}
+
+/// A sentence chosen by a [`Selector`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Its score from the method (before redundancy discounting).
+    pub score: f32,
+    /// 0-based order in which it was chosen (0 = chosen first, the most important).
+    pub rank: usize,
+}
+
+impl Selector {
+    /// A selector with the defaults.
+    pub fn new() -> Selector {
+        Selector::default()
+    }
+
+    /// How many sentences to choose at most. By default, 5.
+    pub fn points(&mut self, n: usize) -> &mut Selector {
+        self.points = n;
+        self
+    }
+
+    /// Word budget for all chosen sentences together; a sentence that does not
+    /// fit is skipped, never cut. By default, 200 words.
+    pub fn words(&mut self, n: usize) -> &mut Selector {
+        self.words = n;
+        self
+    }
+
+    /// Cosine similarity above which a sentence counts as repeating one
+    /// already chosen, and is never chosen. By default, 0.5.
+    pub fn redundancy(&mut self, max_cosine: f32) -> &mut Selector {
+        self.redundancy = max_cosine;
+        self
+    }
+
+    /// MMR trade-off between score (1.0) and novelty (0.0). By default, 0.7.
+    pub fn lambda(&mut self, lambda: f32) -> &mut Selector {
+        self.lambda = lambda;
+        self
+    }
+
+    /// Sentences shorter than this many words are not chosen. By default, 5.
+    pub fn min_words(&mut self, n: usize) -> &mut Selector {
+        self.min_words = n;
+        self
+    }
+
+    /// Choose sentences. `scores` has one value per sentence, rescaled to
+    /// `[0, 1]`. Sentences in `taken` are treated as already shown (for
+    /// redundancy) but not returned. The result is in reading order.
+    pub fn select(&self, features: &Features, scores: &[f32], taken: &[usize]) -> Vec<Pick> {
+        let n = scores.len();
+        let mut chosen: Vec<Pick> = Vec::with_capacity(self.points);
+        let mut shown: Vec<usize> = taken.to_vec();
+        let mut budget = self.words;
+        let mut max_sim = vec![0.0f32; n];
+        for &t in taken {
+            for (i, m) in max_sim.iter_mut().enumerate() {
+                *m = m.max(features.sim(i, t));
+            }
+        }
+        let mut open: Vec<usize> = (0..n)
+            .filter(|&i| !taken.contains(&i) && features.words[i] >= self.min_words)
+            .collect();
+        while chosen.len() < self.points && !open.is_empty() {
+            let mut best: Option<(usize, f32)> = None;
+            for (k, &i) in open.iter().enumerate() {
+                if max_sim[i] > self.redundancy || features.words[i] > budget {
+                    continue;
+                }
+                let mmr = self.lambda * scores[i] - (1.0 - self.lambda) * max_sim[i];
+                // Ties go to the earlier sentence: deterministic and lead-friendly.
+                if best.is_none_or(|(_, b)| mmr > b) {
+                    best = Some((k, mmr));
+                }
+            }
+            let Some((k, _)) = best else { break };
+            let i = open.swap_remove(k);
+            open.sort_unstable();
+            budget -= features.words[i];
+            for (j, m) in max_sim.iter_mut().enumerate() {
+                *m = m.max(features.sim(j, i));
+            }
+            shown.push(i);
+            chosen.push(Pick {
+                sentence: i,
+                score: scores[i],
+                rank: chosen.len(),
+            });
+        }
+        chosen.sort_by_key(|p| p.sentence);
+        chosen
+    }
+}
