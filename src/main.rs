@@ -1,1 +1,38 @@
-fn main() {}
+//! The `attache` command line. See `attache --help` and the README.
+//!
+//! Exit codes: 0 success; 1 some input could not be briefed (bad article,
+//! failed records in a batch); 2 the run could not proceed (usage error,
+//! unreadable input, unwritable output, bad templates).
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match &cli.command {
+        cli::Command::Brief(args) => cmd::brief::execute(args),
+        cli::Command::Templates(c) => cmd::templates::execute(c),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`attache … | head`) is not a failure.
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("attache: error: {err:#}");
+            if err.downcast_ref::<cmd::InputFailed>().is_some() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
+        }
+    }
+}

@@ -56,10 +56,7 @@ impl Article {
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(|l| Block {
-                    kind: BlockKind::Paragraph,
-                    text: collapse_ws(l),
-                })
+                .map(|l| Block { kind: BlockKind::Paragraph, text: collapse_ws(l) })
                 .collect(),
             ..Article::default()
         }
@@ -79,10 +76,7 @@ impl Article {
 
     /// Number of words in the body (white-space separated).
     pub fn word_count(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.text.split_whitespace().count())
-            .sum()
+        self.blocks.iter().map(|b| b.text.split_whitespace().count()).sum()
     }
 }
 

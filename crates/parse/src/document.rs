@@ -89,15 +89,7 @@ impl Document {
         if let Some(t) = &article.title {
             tokenize_into(t, 0, &mut vocab, &mut title_tokens);
         }
-        Document {
-            article,
-            text,
-            blocks,
-            sentences,
-            tokens,
-            title_tokens,
-            vocab,
-        }
+        Document { article, text, blocks, sentences, tokens, title_tokens, vocab }
     }
 
     /// The text of sentence `i`, exactly as in the source.
@@ -117,11 +109,7 @@ impl Document {
 
     /// The place in the first paragraph's wire dateline (`GENEVA (Wire) —`), if any.
     pub fn dateline(&self) -> Option<&str> {
-        let first = self
-            .article
-            .blocks
-            .iter()
-            .position(|b| b.kind == BlockKind::Paragraph)?;
+        let first = self.article.blocks.iter().position(|b| b.kind == BlockKind::Paragraph)?;
         crate::text::dateline_place(&self.article.blocks[first].text)
     }
 }

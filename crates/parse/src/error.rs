@@ -46,9 +46,7 @@ pub enum Field {
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Field::Text => {
-                f.write_str("\"text\" field (it is required and must be a non-empty string)")
-            }
+            Field::Text => f.write_str("\"text\" field (it is required and must be a non-empty string)"),
         }
     }
 }

@@ -95,18 +95,9 @@ mod tests {
 
     #[test]
     fn missing_or_empty_text_is_an_error() {
-        assert!(matches!(
-            read_json(r#"{"id":"a"}"#),
-            Err(ParseError::MissingField(Field::Text))
-        ));
-        assert!(matches!(
-            read_json(r#"{"text":"  "}"#),
-            Err(ParseError::MissingField(Field::Text))
-        ));
-        assert!(matches!(
-            read_json(r#"{"text": 5}"#),
-            Err(ParseError::Json(_))
-        ));
+        assert!(matches!(read_json(r#"{"id":"a"}"#), Err(ParseError::MissingField(Field::Text))));
+        assert!(matches!(read_json(r#"{"text":"  "}"#), Err(ParseError::MissingField(Field::Text))));
+        assert!(matches!(read_json(r#"{"text": 5}"#), Err(ParseError::Json(_))));
         assert!(matches!(read_json("{not json"), Err(ParseError::Json(_))));
     }
 }

@@ -43,8 +43,7 @@ fn mask_quotes(text: &str) -> String {
             true
         } else if c == '‘' || c == '\'' || c == '’' {
             let opening = prev.is_none_or(char::is_whitespace) && c != '’';
-            let closing =
-                matches!(prev, Some('.' | '!' | '?' | ',')) && next.is_none_or(char::is_whitespace);
+            let closing = matches!(prev, Some('.' | '!' | '?' | ',')) && next.is_none_or(char::is_whitespace);
             opening || closing
         } else {
             false
@@ -78,11 +77,8 @@ fn mask_quotes(text: &str) -> String {
 pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
     let masked = mask_quotes(para);
     let mut out = Vec::new();
-    let mut starts: Vec<usize> = ENGLISH
-        .get_sentence_boundaries(&masked)
-        .into_iter()
-        .map(|b| b.start_byte)
-        .collect();
+    let mut starts: Vec<usize> =
+        ENGLISH.get_sentence_boundaries(&masked).into_iter().map(|b| b.start_byte).collect();
     starts.retain(|&s| s > 0 && s < para.len());
     starts.push(para.len());
     let mut begin = 0;
@@ -101,8 +97,8 @@ fn move_openers_forward(para: &str, out: &mut [Range<usize>]) {
         let piece = &para[out[i].clone()];
         let mut cut = piece.len();
         for (idx, c) in piece.char_indices().rev() {
-            let opener = matches!(c, '“' | '‘' | '«')
-                || (c == '"' && piece[..idx].ends_with(char::is_whitespace));
+            let opener =
+                matches!(c, '“' | '‘' | '«') || (c == '"' && piece[..idx].ends_with(char::is_whitespace));
             if opener {
                 cut = idx;
             } else {
@@ -197,10 +193,7 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("The U.S. and Gen. Ortiz met Mr. Abe on Feb. 3 in Room No. 4. Talks began."),
-            [
-                "The U.S. and Gen. Ortiz met Mr. Abe on Feb. 3 in Room No. 4.",
-                "Talks began."
-            ]
+            ["The U.S. and Gen. Ortiz met Mr. Abe on Feb. 3 in Room No. 4.", "Talks began."]
         );
     }
 
@@ -208,10 +201,7 @@ mod tests {
     fn initials_are_not_sentence_ends() {
         assert_eq!(
             split("Antony J. Blinken met John F. Kennedy Jr. in Washington. They spoke."),
-            [
-                "Antony J. Blinken met John F. Kennedy Jr. in Washington.",
-                "They spoke."
-            ]
+            ["Antony J. Blinken met John F. Kennedy Jr. in Washington.", "They spoke."]
         );
     }
 
@@ -219,10 +209,7 @@ mod tests {
     fn decimals_and_money() {
         assert_eq!(
             split("Growth slowed to 3.5 percent. Aid of $1.2bn was pledged, up from £0.9 billion."),
-            [
-                "Growth slowed to 3.5 percent.",
-                "Aid of $1.2bn was pledged, up from £0.9 billion."
-            ]
+            ["Growth slowed to 3.5 percent.", "Aid of $1.2bn was pledged, up from £0.9 billion."]
         );
     }
 
@@ -238,31 +225,19 @@ mod tests {
     fn quote_closing_after_full_stop() {
         assert_eq!(
             split("She said: “We will not accept that.” From the outset, the talks were tense."),
-            [
-                "She said: “We will not accept that.”",
-                "From the outset, the talks were tense."
-            ]
+            ["She said: “We will not accept that.”", "From the outset, the talks were tense."]
         );
         assert_eq!(
             split("He said: \"We will not accept that.\" From the outset, the talks were tense."),
-            [
-                "He said: \"We will not accept that.\"",
-                "From the outset, the talks were tense."
-            ]
+            ["He said: \"We will not accept that.\"", "From the outset, the talks were tense."]
         );
     }
 
     #[test]
     fn quote_running_over_several_sentences() {
         assert_eq!(
-            split(
-                "“We came in good faith. We leave disappointed,” the envoy said. Talks end today."
-            ),
-            [
-                "“We came in good faith.",
-                "We leave disappointed,” the envoy said.",
-                "Talks end today."
-            ]
+            split("“We came in good faith. We leave disappointed,” the envoy said. Talks end today."),
+            ["“We came in good faith.", "We leave disappointed,” the envoy said.", "Talks end today."]
         );
     }
 
@@ -286,10 +261,7 @@ mod tests {
     fn apostrophes_are_not_quotes() {
         assert_eq!(
             split("Japan's envoy said the allies' plan was fine. Seoul's reply came later."),
-            [
-                "Japan's envoy said the allies' plan was fine.",
-                "Seoul's reply came later."
-            ]
+            ["Japan's envoy said the allies' plan was fine.", "Seoul's reply came later."]
         );
     }
 }

@@ -96,10 +96,7 @@ pub(crate) fn read_body(article: &mut Article, body: &str) {
 
 pub(crate) fn check_size(input: &str) -> Result<(), ParseError> {
     if input.len() > MAX_ARTICLE_BYTES {
-        return Err(ParseError::TooLarge {
-            size: input.len(),
-            limit: MAX_ARTICLE_BYTES,
-        });
+        return Err(ParseError::TooLarge { size: input.len(), limit: MAX_ARTICLE_BYTES });
     }
     if input.trim().is_empty() {
         return Err(ParseError::Empty);
@@ -148,10 +145,19 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', '…', ';'])
 }
 
-/// Group lines into blocks: blank lines always separate; a single line break
-/// separates when the line ends a sentence or the line is short (a headline
-/// or subhead), and otherwise is a soft wrap.
+/// Group lines into blocks.
+///
+/// Blank lines always separate blocks. Within a run of lines, each line is
+/// its own block ("one paragraph per line", the usual wire layout), except
+/// that a line starting with a lower-case letter continues the previous one,
+/// and in hard-wrapped text (most lines longer than a headline and not ending
+/// a sentence) the lines of a run are joined. The first line is always a
+/// block of its own, so a headline never merges with what follows.
 fn split_blocks(lines: &[&str]) -> Vec<RawBlock> {
+    let nonempty: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let long = nonempty.iter().filter(|l| l.len() >= 40).count();
+    let open = nonempty.iter().filter(|l| l.len() >= 40 && !ends_sentence(l)).count();
+    let wrapped = long >= 3 && open * 2 > long && nonempty.iter().all(|l| l.len() <= 100);
     let mut blocks = Vec::new();
     let mut cur = String::new();
     let flush = |cur: &mut String, blocks: &mut Vec<RawBlock>| {
@@ -165,19 +171,12 @@ fn split_blocks(lines: &[&str]) -> Vec<RawBlock> {
             || (t.starts_with('_') && t.ends_with('_'));
         let text = clean_markdown(&t);
         if !text.is_empty() {
-            blocks.push(RawBlock {
-                text,
-                heading,
-                emphasis,
-            });
+            blocks.push(RawBlock { text, heading, emphasis });
         }
     };
+    let mut first = true;
     for (i, line) in lines.iter().enumerate() {
         let l = line.trim();
-        let next_lower = lines
-            .get(i + 1)
-            .and_then(|n| n.trim().chars().next())
-            .is_some_and(char::is_lowercase);
         if l.is_empty() {
             flush(&mut cur, &mut blocks);
             continue;
@@ -186,10 +185,13 @@ fn split_blocks(lines: &[&str]) -> Vec<RawBlock> {
             cur.push(' ');
         }
         cur.push_str(l);
-        let short = l.split_whitespace().count() <= HEADLINE_MAX_WORDS && l.len() < 60;
-        if ends_sentence(l) || (short && !next_lower) || l.starts_with('#') {
+        let next = lines.get(i + 1).map(|n| n.trim()).unwrap_or("");
+        let continues = next.chars().next().is_some_and(char::is_lowercase)
+            || (wrapped && !next.is_empty() && !ends_sentence(l) && !l.starts_with('#'));
+        if first || !continues || l.starts_with('#') {
             flush(&mut cur, &mut blocks);
         }
+        first = false;
     }
     flush(&mut cur, &mut blocks);
     blocks
@@ -261,8 +263,7 @@ fn is_subhead(b: &RawBlock) -> bool {
         return true;
     }
     let t = b.text.trim();
-    if word_count(t) > SUBHEAD_MAX_WORDS
-        || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
+    if word_count(t) > SUBHEAD_MAX_WORDS || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
     {
         return false;
     }
@@ -285,22 +286,17 @@ fn byline(t: &str) -> Option<&str> {
 /// Wire credits such as "(Reporting by …; Editing by …)" are not article text.
 fn is_credit(t: &str) -> bool {
     let t = t.trim_start_matches('(');
-    t.starts_with("Reporting by")
-        || t.starts_with("Additional reporting by")
-        || t.starts_with("Editing by")
+    t.starts_with("Reporting by") || t.starts_with("Additional reporting by") || t.starts_with("Editing by")
 }
 
 /// The place in a wire dateline: `GENEVA (Wire) —`, `NEW DELHI, Nov 26 —`.
 pub(crate) fn dateline_place(t: &str) -> Option<&str> {
-    let end =
-        t.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))?;
+    let end = t.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))?;
     let place = t[..end].trim();
     let rest = t[end..].trim_start();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    let after_ok =
-        rest.starts_with(',') || rest.starts_with('(') || rest.starts_with(['—', '–', '-']);
-    (letters >= 3 && after_ok && (t[..end].ends_with(' ') || t[end..].starts_with(',')))
-        .then_some(place)
+    let after_ok = rest.starts_with(',') || rest.starts_with('(') || rest.starts_with(['—', '–', '-']);
+    (letters >= 3 && after_ok && (t[..end].ends_with(' ') || t[end..].starts_with(','))).then_some(place)
 }
 
 fn finish_body(article: &mut Article, raw: Vec<RawBlock>) {
@@ -320,7 +316,9 @@ fn finish_body(article: &mut Article, raw: Vec<RawBlock>) {
         }
         let kind = if !first_para_seen && is_standfirst(&raw, i) {
             BlockKind::Standfirst
-        } else if is_subhead(b) && i + 1 < raw.len() {
+        } else if is_subhead(b)
+            && raw[i + 1..].iter().find(|r| !is_credit(&r.text)).is_some_and(|r| !is_subhead(r))
+        {
             BlockKind::Subhead
         } else {
             BlockKind::Paragraph
@@ -328,10 +326,7 @@ fn finish_body(article: &mut Article, raw: Vec<RawBlock>) {
         if kind == BlockKind::Paragraph {
             first_para_seen = true;
         }
-        blocks.push(Block {
-            kind,
-            text: t.to_string(),
-        });
+        blocks.push(Block { kind, text: t.to_string() });
     }
     article.blocks = blocks;
 }
@@ -375,27 +370,21 @@ The talks will take place in Istanbul next week.
 Diplomats said each side had set out conditions.
 Shipping through the Bosporus
 continued as normal, port officials said.
+Turkey's navy kept watch
 (Reporting by Ana Ruiz; Editing by Tom Lee)
 ";
 
     #[test]
     fn wire_story_layout() {
         let a = read_text(WIRE).unwrap();
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Envoys agree to resume Black Sea grain talks")
-        );
+        assert_eq!(a.title.as_deref(), Some("Envoys agree to resume Black Sea grain talks"));
         assert_eq!(a.published.as_deref(), Some("2026-11-20"));
         assert_eq!(a.source.as_deref(), Some("Example Wire"));
         assert_eq!(a.author.as_deref(), Some("Ana Ruiz"));
         let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
         use BlockKind::*;
-        assert_eq!(
-            kinds,
-            [
-                Standfirst, Paragraph, Paragraph, Subhead, Paragraph, Paragraph
-            ]
-        );
+        assert_eq!(kinds, [Standfirst, Paragraph, Paragraph, Subhead, Paragraph, Paragraph, Paragraph]);
+        assert_eq!(a.blocks[6].text, "Turkey's navy kept watch");
         assert_eq!(a.blocks[3].text, "‘Red lines’");
         assert_eq!(
             a.blocks[5].text,
@@ -405,24 +394,39 @@ continued as normal, port officials said.
     }
 
     #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let a = read_text("Talks stall over grain corridor inspections\n\nGENEVA — Negotiators from both sides met for a third day on\nThursday but failed to agree on how ships should be inspected\nbefore they enter the corridor, diplomats said.\n\nThe next round is planned for early December in Istanbul, with\nobservers from the United Nations expected to attend the talks.\n").unwrap();
+        assert_eq!(a.title.as_deref(), Some("Talks stall over grain corridor inspections"));
+        assert_eq!(a.blocks.len(), 2);
+        assert!(a.blocks[0].text.ends_with("before they enter the corridor, diplomats said."));
+    }
+
+    #[test]
+    fn long_headline_stays_apart_from_standfirst() {
+        let a = read_text("ASEAN ministers back talks on South China Sea code after tense Manila meeting\nMinisters agreed to a new round in January but split over binding rules.\n\nMANILA (Wire) — Ministers agreed on Wednesday to open new talks.").unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("ASEAN ministers back talks on South China Sea code after tense Manila meeting")
+        );
+        assert_eq!(a.blocks[0].kind, BlockKind::Standfirst);
+    }
+
+    #[test]
     fn markdown_headings_and_emphasis() {
         let a = read_text("# Summit ends\n\n*Leaders sign a joint statement.*\n\nLONDON — Leaders met. They agreed.\n\n## What next\n\nA review is due in **May**.").unwrap();
         assert_eq!(a.title.as_deref(), Some("Summit ends"));
         assert_eq!(a.blocks[0].kind, BlockKind::Standfirst);
         assert_eq!(a.blocks[0].text, "Leaders sign a joint statement.");
-        assert_eq!(
-            a.blocks[2],
-            Block {
-                kind: BlockKind::Subhead,
-                text: "What next".into()
-            }
-        );
+        assert_eq!(a.blocks[2], Block { kind: BlockKind::Subhead, text: "What next".into() });
         assert_eq!(a.blocks[3].text, "A review is due in May.");
     }
 
     #[test]
     fn body_without_headline() {
-        let a = read_text("Ministers met in Geneva on Monday to discuss the ceasefire. They agreed to meet again.").unwrap();
+        let a = read_text(
+            "Ministers met in Geneva on Monday to discuss the ceasefire. They agreed to meet again.",
+        )
+        .unwrap();
         assert_eq!(a.title, None);
         assert_eq!(a.blocks.len(), 1);
     }

@@ -10,13 +10,10 @@ use unicode_segmentation::UnicodeSegmentation;
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: std::collections::HashSet<&'static str> =
-        stop_words::get("en").iter().copied().collect();
+    let mut set: std::collections::HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
     // News function words the NLTK list lacks. Reporting verbs are kept as
     // content words: "said" is frequent but carries attribution.
-    set.extend([
-        "also", "would", "could", "us", "mr", "mrs", "ms", "one", "two",
-    ]);
+    set.extend(["also", "would", "could", "us", "mr", "mrs", "ms", "one", "two"]);
     set
 });
 
@@ -142,12 +139,7 @@ pub(crate) fn tokenize_into(text: &str, base: usize, vocab: &mut Vocabulary, out
             flags |= Token::NUMERIC;
         }
         let start = (base + off) as u32;
-        out.push(Token {
-            start,
-            end: start + word.len() as u32,
-            term,
-            flags,
-        });
+        out.push(Token { start, end: start + word.len() as u32, term, flags });
     }
 }
 
@@ -161,27 +153,11 @@ mod tests {
         let mut t = Vec::new();
         let text = "The ministers’ negotiations continued; Ministers negotiate.";
         tokenize_into(text, 10, &mut v, &mut t);
-        let words: Vec<&str> = t
-            .iter()
-            .map(|k| &text[k.start as usize - 10..k.end as usize - 10])
-            .collect();
-        assert_eq!(
-            words,
-            [
-                "The",
-                "ministers",
-                "negotiations",
-                "continued",
-                "Ministers",
-                "negotiate"
-            ]
-        );
+        let words: Vec<&str> = t.iter().map(|k| &text[k.start as usize - 10..k.end as usize - 10]).collect();
+        assert_eq!(words, ["The", "ministers", "negotiations", "continued", "Ministers", "negotiate"]);
         assert!(t[0].is_stop() && t[0].is_capitalized());
         assert_eq!(t[1].term, t[4].term, "ministers and Ministers share a stem");
-        assert_eq!(
-            t[2].term, t[5].term,
-            "negotiations and negotiate share a stem"
-        );
+        assert_eq!(t[2].term, t[5].term, "negotiations and negotiate share a stem");
         assert_eq!(v.term(t[2].term), "negoti");
         assert_eq!(v.get("Negotiating"), Some(t[2].term));
     }

@@ -21,20 +21,12 @@ pub struct Centrality {
 impl Centrality {
     /// Directed centrality with explicit weights.
     pub fn directed(backward: f32, forward: f32, threshold: f32) -> Centrality {
-        Centrality {
-            backward,
-            forward,
-            threshold,
-        }
+        Centrality { backward, forward, threshold }
     }
 
     /// Undirected degree centrality (both directions weigh 1).
     pub fn undirected(threshold: f32) -> Centrality {
-        Centrality {
-            backward: 1.0,
-            forward: 1.0,
-            threshold,
-        }
+        Centrality { backward: 1.0, forward: 1.0, threshold }
     }
 }
 
@@ -88,10 +80,7 @@ pub struct LexRank {
 impl Default for LexRank {
     /// Threshold 0.1 and damping 0.85, as in Erkan & Radev (2004).
     fn default() -> Self {
-        LexRank {
-            threshold: 0.1,
-            damping: 0.85,
-        }
+        LexRank { threshold: 0.1, damping: 0.85 }
     }
 }
 

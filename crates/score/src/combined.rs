@@ -12,9 +12,7 @@ pub struct Combined {
 
 impl std::fmt::Debug for Combined {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list()
-            .entries(self.parts.iter().map(|(s, w)| (s.name(), w)))
-            .finish()
+        f.debug_list().entries(self.parts.iter().map(|(s, w)| (s.name(), w))).finish()
     }
 }
 
@@ -62,15 +60,9 @@ impl Default for Combined {
 
 /// Min-max rescale to `[0, 1]`; a constant vector becomes all zeros.
 pub(crate) fn rescale(v: &mut [f32]) {
-    let (lo, hi) = v
-        .iter()
-        .fold((f32::MAX, f32::MIN), |(l, h), &x| (l.min(x), h.max(x)));
+    let (lo, hi) = v.iter().fold((f32::MAX, f32::MIN), |(l, h), &x| (l.min(x), h.max(x)));
     let span = hi - lo;
     for x in v.iter_mut() {
-        *x = if span > f32::EPSILON && x.is_finite() {
-            (*x - lo) / span
-        } else {
-            0.0
-        };
+        *x = if span > f32::EPSILON && x.is_finite() { (*x - lo) / span } else { 0.0 };
     }
 }

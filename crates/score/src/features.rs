@@ -14,6 +14,11 @@ pub struct Features {
     pub title: Vec<(u32, f32)>,
     /// Word count per sentence.
     pub words: Vec<usize>,
+    /// Sentences that are a piece of a quotation rather than a statement of
+    /// the article: unbalanced quotation marks (a quote running over several
+    /// sentences), or a sentence that is nothing but a quotation. They belong
+    /// in a quotes section with their speaker, not among key points.
+    pub quote_fragment: Vec<bool>,
 }
 
 impl Features {
@@ -37,14 +42,12 @@ impl Features {
         for v in &mut raw {
             weigh(v, idf);
         }
+        debug_assert_eq!(raw.len(), n);
         let mut title = term_counts(&doc.title_tokens);
         weigh(&mut title, idf);
         let words = (0..n).map(|i| doc.sentence_words(i)).collect();
-        Features {
-            vectors: raw,
-            title,
-            words,
-        }
+        let quote_fragment = (0..n).map(|i| is_quote_fragment(doc.sentence_text(i))).collect();
+        Features { vectors: raw, title, words, quote_fragment }
     }
 
     /// Number of sentences.
@@ -63,12 +66,27 @@ impl Features {
     }
 }
 
+/// Unbalanced double quotation marks, or a sentence wholly inside one quotation.
+pub(crate) fn is_quote_fragment(s: &str) -> bool {
+    let (mut open, mut close, mut straight) = (0, 0, 0);
+    for c in s.chars() {
+        match c {
+            '“' => open += 1,
+            '”' => close += 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    if open != close || straight % 2 == 1 {
+        return true;
+    }
+    let t = s.trim();
+    (t.starts_with('“') && t.ends_with('”') && open == 1)
+        || (t.starts_with('"') && t.ends_with('"') && straight == 2)
+}
+
 fn term_counts(tokens: &[attache_parse::Token]) -> Vec<(u32, f32)> {
-    let mut terms: Vec<u32> = tokens
-        .iter()
-        .filter(|t| !t.is_stop())
-        .map(|t| t.term)
-        .collect();
+    let mut terms: Vec<u32> = tokens.iter().filter(|t| !t.is_stop()).map(|t| t.term).collect();
     terms.sort_unstable();
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
     for t in terms {
@@ -109,4 +127,20 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_quote_fragment;
+
+    #[test]
+    fn quote_fragments() {
+        assert!(is_quote_fragment("“We have waited long enough."));
+        assert!(is_quote_fragment("A code is only a press release,” she said."));
+        assert!(is_quote_fragment("“Every week counts.”"));
+        assert!(is_quote_fragment("\"Every week counts.\""));
+        assert!(!is_quote_fragment("“We will not accept it,” she said."));
+        assert!(!is_quote_fragment("Washington backed “a rules-based order at sea” on Monday."));
+        assert!(!is_quote_fragment("Talks resumed on Monday."));
+    }
 }

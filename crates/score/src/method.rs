@@ -13,14 +13,7 @@ pub struct Method {
 }
 
 /// Names accepted by [`Method::by_name`], default first.
-pub const METHODS: &[&str] = &[
-    "default",
-    "lead",
-    "centrality",
-    "lexrank",
-    "position",
-    "title",
-];
+pub const METHODS: &[&str] = &["default", "lead", "centrality", "lexrank", "position", "title"];
 
 /// Why a method name was refused.
 #[derive(Debug, thiserror::Error)]
@@ -47,10 +40,7 @@ pub struct Selection {
 impl Selection {
     /// The weighted parts of sentence `i`'s score, by scorer name.
     pub fn parts_of(&self, i: usize) -> impl Iterator<Item = (&'static str, f32)> + '_ {
-        self.part_names
-            .iter()
-            .zip(&self.parts)
-            .map(move |(n, v)| (*n, v[i]))
+        self.part_names.iter().zip(&self.parts).map(move |(n, v)| (*n, v[i]))
     }
 }
 
@@ -70,29 +60,16 @@ impl Method {
 
     /// Look a method up by name (see [`METHODS`]).
     pub fn by_name(name: &str) -> Result<Method, UnknownMethod> {
-        let single = |name, scorer| Method {
-            name,
-            scorer,
-            lead: false,
-        };
+        let single = |name, scorer| Method { name, scorer, lead: false };
         Ok(match name {
             "default" => Method::default_method(),
-            "lead" => Method {
-                name: "lead",
-                scorer: Combined::new().with(crate::Lead, 1.0),
-                lead: true,
-            },
-            "centrality" => single(
-                "centrality",
-                Combined::new().with(Centrality::default(), 1.0),
-            ),
+            "lead" => Method { name: "lead", scorer: Combined::new().with(crate::Lead, 1.0), lead: true },
+            "centrality" => single("centrality", Combined::new().with(Centrality::default(), 1.0)),
             "lexrank" => single("lexrank", Combined::new().with(LexRank::default(), 1.0)),
             "position" => single("position", Combined::new().with(Position::default(), 1.0)),
             "title" => single("title", Combined::new().with(TitleOverlap, 1.0)),
             _ => {
-                return Err(UnknownMethod {
-                    name: name.to_string(),
-                });
+                return Err(UnknownMethod { name: name.to_string() });
             }
         })
     }
@@ -102,11 +79,41 @@ impl Method {
         self.name
     }
 
-    /// Score the sentences of `doc` and choose key points with `selector`.
-    /// Sentences in `taken` are treated as already shown.
+    /// Score every sentence of `doc`, keeping the per-scorer parts.
+    pub fn score(&self, doc: &Document, features: &Features) -> Selection {
+        let (mut scores, parts) = self.scorer.score_parts(doc, features);
+        rescale(&mut scores);
+        let part_names = self.scorer.parts().map(|(s, _)| s.name()).collect();
+        Selection { picks: Vec::new(), part_names, parts, scores }
+    }
+
+    /// Choose key points from an already scored document (see
+    /// [`Method::score`]). Sentences in `taken` are treated as already shown.
     ///
     /// The `lead` method ignores scores and redundancy: it takes the first
     /// sentences that fit, exactly as the Lead-N baseline does.
+    pub fn choose(
+        &self,
+        scored: &Selection,
+        features: &Features,
+        selector: &Selector,
+        taken: &[usize],
+    ) -> Vec<Pick> {
+        if self.lead {
+            let mut s = selector.clone();
+            s.redundancy(f32::INFINITY).lambda(1.0).min_words(0).skip_quote_fragments(false);
+            s.select(features, &scored.scores, taken)
+        } else {
+            selector.select(features, &scored.scores, taken)
+        }
+    }
+
+    /// Whether this is the `lead` baseline.
+    pub fn is_lead(&self) -> bool {
+        self.lead
+    }
+
+    /// Score and choose in one step: [`Method::score`] then [`Method::choose`].
     pub fn select(
         &self,
         doc: &Document,
@@ -114,21 +121,8 @@ impl Method {
         selector: &Selector,
         taken: &[usize],
     ) -> Selection {
-        let (mut scores, parts) = self.scorer.score_parts(doc, features);
-        rescale(&mut scores);
-        let part_names = self.scorer.parts().map(|(s, _)| s.name()).collect();
-        let picks = if self.lead {
-            let mut s = selector.clone();
-            s.redundancy(f32::INFINITY).lambda(1.0).min_words(0);
-            s.select(features, &scores, taken)
-        } else {
-            selector.select(features, &scores, taken)
-        };
-        Selection {
-            picks,
-            part_names,
-            parts,
-            scores,
-        }
+        let mut s = self.score(doc, features);
+        s.picks = self.choose(&s, features, selector, taken);
+        s
     }
 }

@@ -14,9 +14,7 @@ pub struct Position {
 impl Position {
     /// A position prior that halves after `half_life` sentences (default 3).
     pub fn new(half_life: f32) -> Position {
-        Position {
-            half_life: half_life.max(0.1),
-        }
+        Position { half_life: half_life.max(0.1) }
     }
 }
 

@@ -10,6 +10,7 @@ pub struct Selector {
     redundancy: f32,
     lambda: f32,
     min_words: usize,
+    skip_quote_fragments: bool,
 }
 
 impl Default for Selector {
@@ -20,6 +21,7 @@ impl Default for Selector {
             redundancy: 0.5,
             lambda: 0.7,
             min_words: 5,
+            skip_quote_fragments: true,
         }
     }
 }
@@ -73,6 +75,13 @@ impl Selector {
         self
     }
 
+    /// Skip sentences that are pieces of quotations (see
+    /// [`Features::quote_fragment`]). By default, enabled.
+    pub fn skip_quote_fragments(&mut self, yes: bool) -> &mut Selector {
+        self.skip_quote_fragments = yes;
+        self
+    }
+
     /// Choose sentences. `scores` has one value per sentence, rescaled to
     /// `[0, 1]`. Sentences in `taken` are treated as already shown (for
     /// redundancy) but not returned. The result is in reading order.
@@ -89,6 +98,7 @@ impl Selector {
         }
         let mut open: Vec<usize> = (0..n)
             .filter(|&i| !taken.contains(&i) && features.words[i] >= self.min_words)
+            .filter(|&i| !(self.skip_quote_fragments && features.quote_fragment[i]))
             .collect();
         while chosen.len() < self.points && !open.is_empty() {
             let mut best: Option<(usize, f32)> = None;
@@ -110,11 +120,7 @@ impl Selector {
                 *m = m.max(features.sim(j, i));
             }
             shown.push(i);
-            chosen.push(Pick {
-                sentence: i,
-                score: scores[i],
-                rank: chosen.len(),
-            });
+            chosen.push(Pick { sentence: i, score: scores[i], rank: chosen.len() });
         }
         chosen.sort_by_key(|p| p.sentence);
         chosen

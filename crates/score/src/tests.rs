@@ -21,9 +21,7 @@ fn doc() -> Document {
 fn lead_takes_the_first_sentences() {
     let d = doc();
     let f = Features::new(&d);
-    let s = Method::by_name("lead")
-        .unwrap()
-        .select(&d, &f, Selector::new().points(3), &[]);
+    let s = Method::by_name("lead").unwrap().select(&d, &f, Selector::new().points(3), &[]);
     let idx: Vec<usize> = s.picks.iter().map(|p| p.sentence).collect();
     assert_eq!(idx, [0, 1, 2]);
 }
@@ -35,10 +33,7 @@ fn default_skips_repetition_and_keeps_reading_order() {
     let s = Method::default_method().select(&d, &f, Selector::new().points(3), &[]);
     let idx: Vec<usize> = s.picks.iter().map(|p| p.sentence).collect();
     assert_eq!(idx.len(), 3);
-    assert!(
-        idx.windows(2).all(|w| w[0] < w[1]),
-        "reading order: {idx:?}"
-    );
+    assert!(idx.windows(2).all(|w| w[0] < w[1]), "reading order: {idx:?}");
     assert_eq!(idx[0], 0, "the lead sentence is chosen");
     assert!(!idx.contains(&3), "sentence 3 repeats the lead: {idx:?}");
     assert!(!idx.contains(&4), "the weather is not a key point: {idx:?}");
@@ -84,12 +79,7 @@ fn every_method_is_deterministic_and_named() {
         assert_eq!(a, b, "{name}");
         assert!(!a.picks.is_empty(), "{name}");
     }
-    assert!(
-        Method::by_name("bogus")
-            .unwrap_err()
-            .to_string()
-            .contains("known methods: default, lead")
-    );
+    assert!(Method::by_name("bogus").unwrap_err().to_string().contains("known methods: default, lead"));
 }
 
 #[test]
@@ -98,10 +88,7 @@ fn directed_centrality_favours_sentences_echoed_later() {
     let f = Features::new(&d);
     let mut out = vec![0.0; f.len()];
     Centrality::default().score(&d, &f, &mut out);
-    assert!(
-        out[0] > out[3],
-        "the lead is echoed later; sentence 3 only repeats: {out:?}"
-    );
+    assert!(out[0] > out[3], "the lead is echoed later; sentence 3 only repeats: {out:?}");
 }
 
 #[test]

@@ -1,0 +1,118 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Attaché turns news articles about international affairs into one-page
+/// diplomatic briefings. Extractive and deterministic: every sentence shown
+/// comes from the source.
+#[derive(Debug, Parser)]
+#[command(name = "attache", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Brief one article (plain text, Markdown or a JSON object).
+    Brief(BriefArgs),
+    /// Work with the Handlebars templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+/// Output formats of a briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// Markdown
+    Md,
+    /// Plain text
+    Txt,
+    /// Printable one-page HTML
+    Html,
+    /// JSON
+    Json,
+}
+
+impl From<FormatArg> for attache_render::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Md => attache_render::Format::Markdown,
+            FormatArg::Txt => attache_render::Format::Text,
+            FormatArg::Html => attache_render::Format::Html,
+            FormatArg::Json => attache_render::Format::Json,
+        }
+    }
+}
+
+/// Paper sizes for HTML output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PaperArg {
+    /// ISO A4
+    A4,
+    /// US Letter
+    Letter,
+}
+
+/// Options shared by every command that writes briefings.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct BriefOptions {
+    /// Key points to show at most, besides the bottom line.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub(crate) points: u16,
+    /// Word budget of the briefing body; lower-ranked items are dropped to fit, sentences are never cut.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(50..=5000))]
+    pub(crate) words: u32,
+    /// Scoring method: default, lead, centrality, lexrank, position, title.
+    #[arg(long, default_value = "default")]
+    pub(crate) method: String,
+    /// Directory of templates; a file there replaces the default of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
+    /// Paper size of the HTML page.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub(crate) paper: PaperArg,
+}
+
+impl BriefOptions {
+    pub(crate) fn to_options(&self) -> attache::Options {
+        let mut o = attache::Options::default();
+        o.points = self.points as usize;
+        o.words = self.words as usize;
+        o.method = self.method.clone();
+        o.templates = self.templates.clone();
+        o.paper = match self.paper {
+            PaperArg::A4 => attache_render::Paper::A4,
+            PaperArg::Letter => attache_render::Paper::Letter,
+        };
+        o
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct BriefArgs {
+    /// The article; `-` or nothing reads standard input.
+    pub(crate) input: Option<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Md)]
+    pub(crate) format: FormatArg,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) options: BriefOptions,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TemplatesCommand {
+    /// Write the default templates into DIR for editing; use them with --templates DIR.
+    Export {
+        /// Directory to write into (created if missing).
+        dir: PathBuf,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the default template names.
+    List,
+}

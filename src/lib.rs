@@ -1,0 +1,193 @@
+//! The Attaché pipeline: parse → score → brief → render, as a library.
+//!
+//! The `attache` binary is a thin command-line layer over this crate; the
+//! batch, daily and evaluation commands share one [`Pipeline`], built once and
+//! used from many threads.
+//!
+//! ```
+//! use attache::{Options, Pipeline};
+//! use attache_render::Format;
+//!
+//! let pipeline = Pipeline::new(&Options::default())?;
+//! let article = attache_parse::read_text("\
+//! Envoys agree to resume grain talks
+//!
+//! ISTANBUL (Wire) — Negotiators from Turkey and Ukraine agreed on Thursday to resume grain talks next week.
+//! The talks collapsed in July after a dispute over inspections of ships.")?;
+//! let brief = pipeline.brief(article)?;
+//! assert_eq!(brief.bottom_line[0].sentence, 0);
+//! let md = pipeline.render(&brief, Format::Markdown)?;
+//! assert!(md.starts_with("# Envoys agree to resume grain talks"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod input;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use attache_parse::{Article, Document};
+use attache_render::{Brief, Format, Paper, Point, RenderError, Renderer, SourceRef, Stats, Theme};
+use attache_score::{Features, Method, Selector};
+
+/// Settings of a [`Pipeline`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// Key points to show at most (besides the bottom line). Default 5.
+    pub points: usize,
+    /// Word budget of the briefing body. Default 500.
+    pub words: usize,
+    /// Scoring method name (see [`attache_score::METHODS`]). Default `default`.
+    pub method: String,
+    /// Directory of user templates overriding the defaults. Default none.
+    pub templates: Option<PathBuf>,
+    /// Paper size of the HTML page. Default A4.
+    pub paper: Paper,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { points: 5, words: 500, method: "default".into(), templates: None, paper: Paper::A4 }
+    }
+}
+
+/// Why a pipeline could not be built or an article could not be briefed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The method name is unknown.
+    #[error(transparent)]
+    Method(#[from] attache_score::UnknownMethod),
+    /// Templates failed to load or render.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The article has text but no sentence (only a headline or subheads).
+    #[error("the article has no sentences to brief (only a headline or subheads)")]
+    NoSentences,
+}
+
+/// Parse → score → brief → render, configured once and reused.
+///
+/// `Pipeline` is `Send + Sync`: build it once and share it across threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    method: Method,
+    renderer: Renderer,
+    options: Options,
+}
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Pipeline>();
+};
+
+/// How many sentences at the top of an article count as its lead when
+/// choosing the bottom line.
+const LEAD_SENTENCES: usize = 3;
+
+impl Pipeline {
+    /// Build a pipeline: look up the method and load the templates.
+    pub fn new(options: &Options) -> Result<Pipeline, Error> {
+        let method = Method::by_name(&options.method)?;
+        let theme = match &options.templates {
+            Some(dir) => Theme::from_dir(dir)?,
+            None => Theme::default(),
+        };
+        let mut renderer = Renderer::new(&theme)?;
+        renderer.paper(options.paper);
+        Ok(Pipeline { method, renderer, options: options.clone() })
+    }
+
+    /// The options the pipeline was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The renderer, for rendering other data (daily briefings) with the same templates.
+    pub fn renderer(&self) -> &Renderer {
+        &self.renderer
+    }
+
+    /// Brief one article.
+    pub fn brief(&self, article: Article) -> Result<Brief, Error> {
+        let doc = Document::new(article);
+        self.brief_document(&doc)
+    }
+
+    /// Brief an already segmented document.
+    pub fn brief_document(&self, doc: &Document) -> Result<Brief, Error> {
+        if doc.sentences.is_empty() {
+            return Err(Error::NoSentences);
+        }
+        let features = Features::new(doc);
+        let scored = self.method.score(doc, &features);
+        let point = |i: usize, rank: usize| {
+            let mut p = Point::new(doc.sentence_text(i), i, scored.scores[i]);
+            p.rank = rank;
+            p.parts = scored.parts_of(i).map(|(n, v)| (n.to_string(), v)).collect::<BTreeMap<_, _>>();
+            p
+        };
+
+        // Bottom line: the best-scored sentence of the lead (the first one for
+        // the lead method), skipping fragments too short to stand alone.
+        let lead_end = LEAD_SENTENCES.min(doc.sentences.len());
+        let bottom = if self.method.is_lead() {
+            0
+        } else {
+            (0..lead_end)
+                .filter(|&i| features.words[i] >= 6)
+                .max_by(|&a, &b| scored.scores[a].total_cmp(&scored.scores[b]).then(b.cmp(&a)))
+                .unwrap_or(0)
+        };
+
+        let mut selector = Selector::new();
+        selector.points(self.options.points).words(self.options.words);
+        let picks = self.method.choose(&scored, &features, &selector, &[bottom]);
+
+        let a = &doc.article;
+        let mut brief = Brief {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            published: a.published.clone(),
+            source: a.source.clone(),
+            url: a.url.clone(),
+            author: a.author.clone(),
+            dateline: doc.dateline().map(title_case),
+            method: self.method.name().to_string(),
+            bottom_line: vec![point(bottom, 0)],
+            key_points: picks.iter().map(|p| point(p.sentence, p.rank)).collect(),
+            sources: vec![SourceRef {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                source: a.source.clone(),
+                url: a.url.clone(),
+                published: a.published.clone(),
+            }],
+            stats: Stats { words: a.word_count(), sentences: doc.sentences.len(), ..Stats::default() },
+            ..Brief::default()
+        };
+        attache_render::fit_to_budget(&mut brief, self.options.words);
+        Ok(brief)
+    }
+
+    /// Render a briefing in a format.
+    pub fn render(&self, brief: &Brief, format: Format) -> Result<String, Error> {
+        Ok(self.renderer.render(brief, format)?)
+    }
+}
+
+/// `NEW DELHI` → `New Delhi`.
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
