@@ -60,6 +60,31 @@ impl Features {
         self.vectors.is_empty()
     }
 
+    /// Share of the shorter sentence's distinct content terms that the other
+    /// sentence also has: 1.0 when one sentence's content is contained in
+    /// the other's, whatever their lengths (which cosine similarity misses
+    /// when a standfirst restates part of a long lead).
+    pub fn containment(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (&self.vectors[i], &self.vectors[j]);
+        let shorter = a.len().min(b.len());
+        if shorter == 0 {
+            return 0.0;
+        }
+        let (mut x, mut y, mut common) = (0, 0, 0usize);
+        while x < a.len() && y < b.len() {
+            match a[x].0.cmp(&b[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        common as f32 / shorter as f32
+    }
+
     /// Cosine similarity of sentences `i` and `j`.
     pub fn sim(&self, i: usize, j: usize) -> f32 {
         cosine(&self.vectors[i], &self.vectors[j])

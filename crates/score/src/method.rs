@@ -101,7 +101,11 @@ impl Method {
     ) -> Vec<Pick> {
         if self.lead {
             let mut s = selector.clone();
-            s.redundancy(f32::INFINITY).lambda(1.0).min_words(0).skip_quote_fragments(false);
+            s.redundancy(f32::INFINITY)
+                .containment(f32::INFINITY)
+                .lambda(1.0)
+                .min_words(0)
+                .skip_quote_fragments(false);
             s.select(features, &scored.scores, taken)
         } else {
             selector.select(features, &scored.scores, taken)

@@ -11,6 +11,7 @@ pub struct Selector {
     lambda: f32,
     min_words: usize,
     skip_quote_fragments: bool,
+    containment: f32,
 }
 
 impl Default for Selector {
@@ -22,6 +23,7 @@ impl Default for Selector {
             lambda: 0.7,
             min_words: 5,
             skip_quote_fragments: true,
+            containment: 0.6,
         }
     }
 }
@@ -63,6 +65,14 @@ impl Selector {
         self
     }
 
+    /// Share of a shorter sentence's content terms found in a chosen one
+    /// above which it counts as repeating it (see [`Features::containment`]).
+    /// By default, 0.6.
+    pub fn containment(&mut self, max: f32) -> &mut Selector {
+        self.containment = max;
+        self
+    }
+
     /// MMR trade-off between score (1.0) and novelty (0.0). By default, 0.7.
     pub fn lambda(&mut self, lambda: f32) -> &mut Selector {
         self.lambda = lambda;
@@ -88,12 +98,13 @@ impl Selector {
     pub fn select(&self, features: &Features, scores: &[f32], taken: &[usize]) -> Vec<Pick> {
         let n = scores.len();
         let mut chosen: Vec<Pick> = Vec::with_capacity(self.points);
-        let mut shown: Vec<usize> = taken.to_vec();
         let mut budget = self.words;
         let mut max_sim = vec![0.0f32; n];
+        let mut repeats = vec![false; n];
         for &t in taken {
             for (i, m) in max_sim.iter_mut().enumerate() {
                 *m = m.max(features.sim(i, t));
+                repeats[i] |= features.containment(i, t) > self.containment;
             }
         }
         let mut open: Vec<usize> = (0..n)
@@ -103,7 +114,7 @@ impl Selector {
         while chosen.len() < self.points && !open.is_empty() {
             let mut best: Option<(usize, f32)> = None;
             for (k, &i) in open.iter().enumerate() {
-                if max_sim[i] > self.redundancy || features.words[i] > budget {
+                if max_sim[i] > self.redundancy || repeats[i] || features.words[i] > budget {
                     continue;
                 }
                 let mmr = self.lambda * scores[i] - (1.0 - self.lambda) * max_sim[i];
@@ -118,8 +129,8 @@ impl Selector {
             budget -= features.words[i];
             for (j, m) in max_sim.iter_mut().enumerate() {
                 *m = m.max(features.sim(j, i));
+                repeats[j] |= features.containment(j, i) > self.containment;
             }
-            shown.push(i);
             chosen.push(Pick { sentence: i, score: scores[i], rank: chosen.len() });
         }
         chosen.sort_by_key(|p| p.sentence);

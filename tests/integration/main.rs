@@ -1,0 +1,12 @@
+//! Integration tests: each module runs the real `attache` binary.
+//!
+//! - `util`: a temp-dir helper and the binary's path.
+//! - `cli`: `brief` on files and standard input, formats, errors and exit codes, templates.
+//! - `briefing`: the briefings of the bundled example articles are sensible.
+//! - `snapshots`: every output format of one fixture, as insta snapshots
+//!   (update with `INSTA_UPDATE=always cargo test`).
+
+mod briefing;
+mod cli;
+mod snapshots;
+mod util;
