@@ -30,8 +30,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let picks = method.choose(&scored, &features, Selector::new().points(3), &[]);
 
     // 3. Render: fill the data model and pick a format.
-    let mut brief = Brief { title: doc.article.title.clone(), method: method.name().into(), ..Brief::default() };
-    brief.key_points = picks.iter().map(|p| Point::new(doc.sentence_text(p.sentence), p.sentence, p.score)).collect();
+    let mut brief =
+        Brief { title: doc.article.title.clone(), method: method.name().into(), ..Brief::default() };
+    brief.key_points =
+        picks.iter().map(|p| Point::new(doc.sentence_text(p.sentence), p.sentence, p.score)).collect();
     brief.bottom_line = brief.key_points.drain(..1).collect();
     println!("\n{}", Renderer::new(&Theme::default())?.render(&brief, Format::Markdown)?);
     Ok(())
