@@ -1,21 +1,49 @@
 //! Word tokens with byte offsets, and the terms (lower-cased Snowball stems)
 //! that scoring compares.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-static STOPWORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: std::collections::HashSet<&'static str> = stop_words::get("en").iter().copied().collect();
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static str> = stop_words::get("en").iter().copied().collect();
     // News function words the NLTK list lacks. Reporting verbs are kept as
     // content words: "said" is frequent but carries attribution.
     set.extend(["also", "would", "could", "us", "mr", "mrs", "ms", "one", "two"]);
     set
 });
+
+/// Entries kept in each thread's stem cache before it is cleared.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    /// Lower-cased word -> Snowball stem, shared by all documents a thread
+    /// tokenizes: in a batch most words have been stemmed before, and the
+    /// stemmer is the most expensive step of tokenization.
+    static STEM_CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+}
+
+fn with_stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
+    STEM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(lower) {
+            return f(stem);
+        }
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        let stem: Box<str> = STEMMER.stem(lower).as_ref().into();
+        let r = f(&stem);
+        cache.insert(lower.into(), stem);
+        r
+    })
+}
 
 /// Is `lower` (already lower-cased) an English stopword?
 pub fn is_stopword(lower: &str) -> bool {
@@ -62,9 +90,9 @@ impl Token {
 /// A per-document map between term strings (stems) and dense ids.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    by_surface: HashMap<Box<str>, u32>,
+    by_surface: FxHashMap<Box<str>, (u32, bool)>,
     terms: Vec<Box<str>>,
-    by_term: HashMap<Box<str>, u32>,
+    by_term: FxHashMap<Box<str>, u32>,
     lower: String,
 }
 
@@ -87,10 +115,10 @@ impl Vocabulary {
     /// Look up the id of a word as it would be tokenized (lower-cased, stemmed).
     pub fn get(&self, word: &str) -> Option<u32> {
         let lower = word.to_lowercase();
-        self.by_surface
-            .get(lower.as_str())
-            .or_else(|| self.by_term.get(STEMMER.stem(&lower).as_ref()))
-            .copied()
+        if let Some(&(id, _)) = self.by_surface.get(lower.as_str()) {
+            return Some(id);
+        }
+        with_stem(&lower, |stem| self.by_term.get(stem).copied())
     }
 
     /// Id of a word, adding it if new. Returns the id and whether the word is a stopword.
@@ -103,22 +131,22 @@ impl Vocabulary {
                 self.lower.extend(c.to_lowercase());
             }
         }
-        let stop = is_stopword(&self.lower);
-        if let Some(&id) = self.by_surface.get(self.lower.as_str()) {
-            return (id, stop);
+        if let Some(&hit) = self.by_surface.get(self.lower.as_str()) {
+            return hit;
         }
-        let stem = STEMMER.stem(&self.lower);
-        let id = match self.by_term.get(stem.as_ref()) {
+        let stop = is_stopword(&self.lower);
+        let (terms, by_term) = (&mut self.terms, &mut self.by_term);
+        let id = with_stem(&self.lower, |stem| match by_term.get(stem) {
             Some(&id) => id,
             None => {
-                let id = self.terms.len() as u32;
-                let boxed: Box<str> = stem.as_ref().into();
-                self.terms.push(boxed.clone());
-                self.by_term.insert(boxed, id);
+                let id = terms.len() as u32;
+                let boxed: Box<str> = stem.into();
+                terms.push(boxed.clone());
+                by_term.insert(boxed, id);
                 id
             }
-        };
-        self.by_surface.insert(self.lower.as_str().into(), id);
+        });
+        self.by_surface.insert(self.lower.as_str().into(), (id, stop));
         (id, stop)
     }
 }
