@@ -29,11 +29,13 @@
 //! on its own, they would move inside it.
 #![deny(missing_docs)]
 
+mod daily;
 mod fit;
 mod model;
 mod renderer;
 mod theme;
 
+pub use daily::{Daily, DailyEvent, DailyPoint, DailyStats, SourceGroup, Story, daily_words, fit_daily};
 pub use fit::{body_words, fit_to_budget};
 pub use model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use renderer::{Format, Paper, Renderer};

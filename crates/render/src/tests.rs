@@ -65,7 +65,7 @@ fn export_writes_defaults_and_refuses_to_overwrite() {
     let dir = std::env::temp_dir().join(format!("attache-export-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let written = Theme::export_defaults(&dir, false).unwrap();
-    assert_eq!(written.len(), 4);
+    assert_eq!(written.len(), 7);
     assert_eq!(Theme::from_dir(&dir).unwrap(), Theme::default());
     assert!(matches!(Theme::export_defaults(&dir, false), Err(RenderError::Exists { .. })));
     assert!(Theme::export_defaults(&dir, true).is_ok());

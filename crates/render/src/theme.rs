@@ -10,6 +10,9 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("brief.txt.hbs", include_str!("../../../templates/brief.txt.hbs")),
     ("brief.html.hbs", include_str!("../../../templates/brief.html.hbs")),
     ("page.css.hbs", include_str!("../../../templates/page.css.hbs")),
+    ("daily.md.hbs", include_str!("../../../templates/daily.md.hbs")),
+    ("daily.txt.hbs", include_str!("../../../templates/daily.txt.hbs")),
+    ("daily.html.hbs", include_str!("../../../templates/daily.html.hbs")),
 ];
 
 /// A set of Handlebars templates by file name: the embedded defaults, with

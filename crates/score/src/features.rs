@@ -65,24 +65,7 @@ impl Features {
     /// the other's, whatever their lengths (which cosine similarity misses
     /// when a standfirst restates part of a long lead).
     pub fn containment(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (&self.vectors[i], &self.vectors[j]);
-        let shorter = a.len().min(b.len());
-        if shorter == 0 {
-            return 0.0;
-        }
-        let (mut x, mut y, mut common) = (0, 0, 0usize);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        common as f32 / shorter as f32
+        containment(&self.vectors[i], &self.vectors[j])
     }
 
     /// Cosine similarity of sentences `i` and `j`.
@@ -135,6 +118,27 @@ fn weigh(v: &mut [(u32, f32)], idf: impl Fn(u32) -> f32) {
             *w /= norm;
         }
     }
+}
+
+/// Share of the shorter vector's terms that the other has too (weights ignored).
+pub fn containment(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return 0.0;
+    }
+    let (mut x, mut y, mut common) = (0, 0, 0usize);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    common as f32 / shorter as f32
 }
 
 /// Dot product of two sorted unit vectors.

@@ -53,7 +53,7 @@ mod title;
 
 pub use centrality::{Centrality, LexRank};
 pub use combined::Combined;
-pub use features::{Features, cosine};
+pub use features::{Features, containment, cosine};
 pub use method::{METHODS, Method, Selection, UnknownMethod};
 pub use position::{Lead, Position};
 pub use scorer::Scorer;
