@@ -16,6 +16,8 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Brief one article (plain text, Markdown or a JSON object).
     Brief(BriefArgs),
+    /// Brief a day's articles on one page: stories, who's who, what to watch, sources.
+    Daily(DailyArgs),
     /// Work with the Handlebars templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -32,14 +34,17 @@ pub(crate) enum FormatArg {
     Html,
     /// JSON
     Json,
+    /// One-page PDF, printed by headless Chromium
+    Pdf,
 }
 
-impl From<FormatArg> for attache_render::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
+impl FormatArg {
+    /// The renderer format; PDF is printed from HTML.
+    pub(crate) fn render_format(self) -> attache_render::Format {
+        match self {
             FormatArg::Md => attache_render::Format::Markdown,
             FormatArg::Txt => attache_render::Format::Text,
-            FormatArg::Html => attache_render::Format::Html,
+            FormatArg::Html | FormatArg::Pdf => attache_render::Format::Html,
             FormatArg::Json => attache_render::Format::Json,
         }
     }
@@ -115,4 +120,62 @@ pub(crate) enum TemplatesCommand {
     },
     /// List the default template names.
     List,
+}
+
+/// Output formats of the daily briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DailyFormatArg {
+    /// Markdown
+    Md,
+    /// Plain text
+    Txt,
+    /// Printable one-page HTML
+    Html,
+    /// JSON
+    Json,
+    /// One-page PDF, printed by headless Chromium
+    Pdf,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct DailyArgs {
+    /// Articles: files (.txt .md .json .jsonl), directories, or `-` for JSON Lines on standard input.
+    #[arg(required = true)]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// The day covered, YYYY-MM-DD (default: the most common publication date).
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) date: Option<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = DailyFormatArg::Md)]
+    pub(crate) format: DailyFormatArg,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Stories to show at most.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub(crate) stories: u16,
+    /// Key points per story besides the bottom line (1 to 3).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub(crate) points: u8,
+    /// Word budget of the page body.
+    #[arg(long, default_value_t = 520, value_parser = clap::value_parser!(u32).range(100..=3000))]
+    pub(crate) words: u32,
+    /// Directory of templates; a file there replaces the default of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) templates: Option<PathBuf>,
+    /// Paper size of the HTML and PDF page.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub(crate) paper: PaperArg,
+    /// Threads for briefing the articles (default: all cores).
+    #[arg(long, short = 'j')]
+    pub(crate) jobs: Option<usize>,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    let b = s.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if ok { Ok(s.to_string()) } else { Err(format!("expected a date as YYYY-MM-DD, got {s:?}")) }
 }

@@ -22,7 +22,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod daily;
 pub mod input;
+pub mod pdf;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -123,6 +125,23 @@ impl Pipeline {
         }
         let features = Features::new(doc);
         let scored = self.method.score(doc, &features);
+        Ok(self.brief_scored(doc, &features, &scored))
+    }
+
+    /// Brief one article and keep what was computed on the way, for callers
+    /// that work across articles (the daily briefing).
+    pub fn analyse(&self, article: Article) -> Result<Analysis, Error> {
+        let doc = Document::new(article);
+        if doc.sentences.is_empty() {
+            return Err(Error::NoSentences);
+        }
+        let features = Features::new(&doc);
+        let scored = self.method.score(&doc, &features);
+        let brief = self.brief_scored(&doc, &features, &scored);
+        Ok(Analysis { scores: scored.scores, doc, features, brief })
+    }
+
+    fn brief_scored(&self, doc: &Document, features: &Features, scored: &attache_score::Selection) -> Brief {
         let point = |i: usize, rank: usize| {
             let mut p = Point::new(doc.sentence_text(i), i, scored.scores[i]);
             p.rank = rank;
@@ -144,7 +163,7 @@ impl Pipeline {
 
         let mut selector = Selector::new();
         selector.points(self.options.points).words(self.options.words);
-        let picks = self.method.choose(&scored, &features, &selector, &[bottom]);
+        let picks = self.method.choose(scored, features, &selector, &[bottom]);
 
         let a = &doc.article;
         let mut brief = Brief {
@@ -169,13 +188,28 @@ impl Pipeline {
             ..Brief::default()
         };
         attache_render::fit_to_budget(&mut brief, self.options.words);
-        Ok(brief)
+        brief
     }
 
     /// Render a briefing in a format.
     pub fn render(&self, brief: &Brief, format: Format) -> Result<String, Error> {
         Ok(self.renderer.render(brief, format)?)
     }
+}
+
+/// One article after the pipeline: its document, features, sentence scores
+/// and briefing.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Analysis {
+    /// The segmented article.
+    pub doc: Document,
+    /// Its sentence features.
+    pub features: Features,
+    /// Combined score of every sentence, in `[0, 1]`.
+    pub scores: Vec<f32>,
+    /// The single-article briefing.
+    pub brief: Brief,
 }
 
 /// `NEW DELHI` → `New Delhi`.

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match &cli.command {
         cli::Command::Brief(args) => cmd::brief::execute(args),
+        cli::Command::Daily(args) => cmd::daily::execute(args),
         cli::Command::Templates(c) => cmd::templates::execute(c),
     };
     match result {

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::BriefArgs;
-use crate::cmd::{InputFailed, write_output};
+use crate::cmd::{InputFailed, write_bytes, write_output};
 
 pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let pipeline = attache::Pipeline::new(&args.options.to_options())?;
@@ -20,8 +20,12 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let file_name = args.input.as_deref().and_then(|p| p.file_name()).and_then(|n| n.to_str());
     let article = attache::input::read_article(file_name, &bytes).map_err(|e| fail(e.to_string()))?;
     let brief = pipeline.brief(article).map_err(|e| fail(e.to_string()))?;
-    let text = pipeline.render(&brief, args.format.into())?;
-    write_output(args.output.as_deref(), &text)?;
+    let text = pipeline.render(&brief, args.format.render_format())?;
+    if args.format == crate::cli::FormatArg::Pdf {
+        write_bytes(args.output.as_deref(), &attache::pdf::html_to_pdf(&text)?)?;
+    } else {
+        write_output(args.output.as_deref(), &text)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

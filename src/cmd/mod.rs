@@ -1,6 +1,7 @@
 //! One module per subcommand; each exposes `execute(args) -> Result<ExitCode>`.
 
 pub(crate) mod brief;
+pub(crate) mod daily;
 pub(crate) mod templates;
 
 use std::io::Write;
@@ -15,6 +16,19 @@ use anyhow::Context;
 pub(crate) struct InputFailed {
     pub(crate) input: String,
     pub(crate) reason: String,
+}
+
+/// Write bytes to `path`, or to standard output when `path` is `None`.
+pub(crate) fn write_bytes(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match path {
+        Some(p) => std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
 }
 
 /// Write `text` to `path`, or to standard output when `path` is `None`.

@@ -8,5 +8,7 @@
 
 mod briefing;
 mod cli;
+mod daily;
+mod onepage;
 mod snapshots;
 mod util;

@@ -1,0 +1,110 @@
+//! One printed page, checked the way a reader would: headless Chromium
+//! prints the HTML to PDF and we count the pages.
+//!
+//! Needs Chromium (Debian package `chromium`). `.ci/run` installs it and sets
+//! `ATTACHE_REQUIRE_CHROMIUM=1`, which turns a missing browser into a
+//! failure; elsewhere these tests say they were skipped and return.
+
+use std::path::PathBuf;
+
+use crate::util::{attache, data, examples};
+
+fn chromium_or_skip(test: &str) -> bool {
+    if attache::pdf::find_chromium().is_some() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("ATTACHE_REQUIRE_CHROMIUM").is_none(),
+        "{test}: Chromium is required (ATTACHE_REQUIRE_CHROMIUM is set) but was not found"
+    );
+    eprintln!("{test}: skipped, no Chromium on this machine");
+    false
+}
+
+fn pages(pdf: &[u8]) -> usize {
+    assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+    attache::pdf::page_count(pdf).expect("page objects")
+}
+
+#[test]
+fn every_example_briefing_prints_on_one_page() {
+    if !chromium_or_skip("every_example_briefing_prints_on_one_page") {
+        return;
+    }
+    for path in examples() {
+        for paper in ["a4", "letter"] {
+            let out = attache()
+                .arg("brief")
+                .arg(&path)
+                .args(["--format", "pdf", "--paper", paper])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert_eq!(pages(&out.stdout), 1, "{} on {paper}", path.display());
+        }
+    }
+}
+
+/// A 40-article day built from the fixtures, each article also sent by
+/// other outlets under other ids, as wire copy is.
+fn forty_articles() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut base: Vec<serde_json::Value> = std::fs::read_to_string(data("day.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for path in examples() {
+        let bytes = std::fs::read(&path).unwrap();
+        let a = attache::input::read_article(path.file_name().unwrap().to_str(), &bytes).unwrap();
+        base.push(serde_json::json!({
+            "id": path.file_stem().unwrap().to_str().unwrap(),
+            "title": a.title, "text": a.body_text(), "published": "2026-11-25", "source": a.source,
+        }));
+    }
+    let outlets =
+        ["Harbour Times", "Sahel Monitor", "Meridian Wire", "Continental Post", "Northbridge Dispatch"];
+    let mut lines = String::new();
+    for i in 0..40 {
+        let mut a = base[i % base.len()].clone();
+        if i >= base.len() {
+            a["id"] = format!("{}-{}", a["id"].as_str().unwrap(), i).into();
+            a["source"] = outlets[i % outlets.len()].into();
+        }
+        lines.push_str(&a.to_string());
+        lines.push('\n');
+    }
+    let path = dir.path().join("forty.jsonl");
+    std::fs::write(&path, lines).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_daily_briefing_prints_on_one_page_for_2_or_40_articles() {
+    if !chromium_or_skip("a_daily_briefing_prints_on_one_page_for_2_or_40_articles") {
+        return;
+    }
+    let two = data("day.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let two_path = dir.path().join("two.jsonl");
+    let text = std::fs::read_to_string(&two).unwrap();
+    std::fs::write(&two_path, text.lines().take(2).collect::<Vec<_>>().join("\n")).unwrap();
+    let (_keep, forty) = forty_articles();
+    for (label, path) in [("2 articles", &two_path), ("40 articles", &forty)] {
+        for paper in ["a4", "letter"] {
+            let out = attache()
+                .arg("daily")
+                .arg(path)
+                .args(["--format", "pdf", "--paper", paper])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{label}: {}", String::from_utf8_lossy(&out.stderr));
+            assert_eq!(pages(&out.stdout), 1, "{label} on {paper}");
+        }
+    }
+    // The 40-article day really has many stories and sources on the page.
+    let out = attache().arg("daily").arg(&forty).args(["--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stats"]["articles"], 40);
+    assert!(v["stories"].as_array().unwrap().len() >= 5);
+}
