@@ -10,8 +10,9 @@
 //! 3. Stories are ranked by coverage (articles and distinct outlets) and by
 //!    how central their actors are across the day.
 //! 4. Sentences are chosen story by story, most important first, from
-//!    whichever article says it best: a sentence's story score blends its score
-//!    in its own article with its similarity to the story's centroid. A
+//!    whichever article says it best: a sentence's story score is 0.4 × its
+//!    score in its own article + 0.6 × its cosine with the story's centroid
+//!    (centroid-based multi-document summarization, as in MEAD). A
 //!    sentence that repeats anything already on the page (cosine or term
 //!    containment above the thresholds) is never chosen, across stories too.
 //! 5. The page-wide sections (who's who, what to watch, sources) are merged
@@ -39,7 +40,7 @@ pub struct DailyOptions {
     pub words: usize,
     /// The day covered (`YYYY-MM-DD`); by default the most common publication date.
     pub date: Option<String>,
-    /// Similarity above which articles join one story. Default 0.22.
+    /// Similarity above which articles join one story. Default 0.12.
     pub threshold: f32,
     /// Cosine similarity above which a sentence repeats one on the page. Default 0.5.
     pub redundancy: f32,
@@ -47,7 +48,7 @@ pub struct DailyOptions {
     pub containment: f32,
     /// Cosine similarity above which a sentence repeats one already chosen
     /// for the same story: stricter than on the page, because articles about
-    /// one event restate it in different words. Default 0.35.
+    /// one event restate it in different words. Default 0.3.
     pub story_redundancy: f32,
 }
 
@@ -58,10 +59,10 @@ impl Default for DailyOptions {
             points: 2,
             words: 520,
             date: None,
-            threshold: 0.22,
+            threshold: 0.12,
             redundancy: 0.5,
             containment: 0.6,
-            story_redundancy: 0.35,
+            story_redundancy: 0.3,
         }
     }
 }
@@ -190,10 +191,8 @@ fn day_articles(analyses: &[Analysis]) -> Vec<DayArticle<'_>> {
         .zip(sentence_vectors)
         .enumerate()
         .map(|(i, ((a, tf), sentences))| {
-            let mut vector: Vector = tf
-                .into_iter()
-                .map(|(t, c)| (t, (1.0 + c.ln()) * ((1.0 + n) / (1.0 + df[&t])).ln()))
-                .collect();
+            let mut vector: Vector =
+                tf.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * (1.0 + n / df[&t]).ln())).collect();
             vector.sort_unstable_by_key(|p| p.0);
             normalize(&mut vector);
             let b = &a.brief;
@@ -328,7 +327,7 @@ fn build_story(
                 continue;
             }
             let relevance = cosine(&arts[i].sentences[s], &centroid);
-            candidates.push((0.5 * a.scores[s] + 0.5 * relevance, i, s));
+            candidates.push((0.4 * a.scores[s] + 0.6 * relevance, i, s));
         }
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
@@ -354,10 +353,8 @@ fn build_story(
         if key_points.len() >= options.points {
             break;
         }
-        // Every article of a story opens by restating the event the bottom
-        // line already states, so other articles' first sentences are skipped.
         let v = &arts[c.1].sentences[c.2];
-        if (c.1, c.2) == (bottom.1, bottom.2) || c.2 == 0 || repeats(page, v) || repeats_story(&chosen, v) {
+        if (c.1, c.2) == (bottom.1, bottom.2) || repeats(page, v) || repeats_story(&chosen, v) {
             continue;
         }
         page.push(v.clone());

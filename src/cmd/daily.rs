@@ -13,6 +13,8 @@ use crate::cmd::{write_bytes, write_output};
 struct Input {
     name: String,
     file_name: Option<String>,
+    /// Id for an article that has none: the file's stem.
+    default_id: Option<String>,
     bytes: Vec<u8>,
 }
 
@@ -39,8 +41,11 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
         inputs
             .par_iter()
             .map(|inp| {
-                let article = attache::input::read_article(inp.file_name.as_deref(), &inp.bytes)
+                let mut article = attache::input::read_article(inp.file_name.as_deref(), &inp.bytes)
                     .map_err(|e| format!("{}: {e}", inp.name))?;
+                if article.id.is_none() {
+                    article.id = inp.default_id.clone();
+                }
                 pipeline.analyse(article).map_err(|e| format!("{}: {e}", inp.name))
             })
             .collect()
@@ -116,7 +121,8 @@ fn collect(path: &Path, out: &mut Vec<Input>) -> anyhow::Result<()> {
         push_lines(&name, &bytes, out);
     } else {
         let file_name = path.file_name().and_then(|n| n.to_str()).map(str::to_string);
-        out.push(Input { name, file_name, bytes });
+        let default_id = path.file_stem().and_then(|n| n.to_str()).map(str::to_string);
+        out.push(Input { name, file_name, default_id, bytes });
     }
     Ok(())
 }
