@@ -135,6 +135,7 @@ fn push_lines(name: &str, bytes: &[u8], out: &mut Vec<Input>) {
         out.push(Input {
             name: format!("{name}:{}", i + 1),
             file_name: Some("line.json".into()),
+            default_id: None,
             bytes: line.to_vec(),
         });
     }
