@@ -79,6 +79,15 @@ pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut starts: Vec<usize> =
         ENGLISH.get_sentence_boundaries(&masked).into_iter().map(|b| b.start_byte).collect();
+    let caseless = !para.chars().any(char::is_uppercase);
+    if caseless {
+        // Tokenized copy marks every sentence end with a stand-alone stop;
+        // there the rule set's guesses (made for cased text) are not needed.
+        let stops = spaced_stops(para);
+        if !stops.is_empty() {
+            starts = stops;
+        }
+    }
     starts.retain(|&s| s > 0 && s < para.len());
     starts.push(para.len());
     let mut begin = 0;
@@ -87,7 +96,42 @@ pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
         begin = end;
     }
     move_openers_forward(para, &mut out);
-    merge_fragments(para, &mut out);
+    merge_fragments(para, &mut out, caseless);
+    out
+}
+
+/// Sentence starts in tokenized, lower-cased copy (`… went bankrupt . the
+/// team …`), where no capital letter marks a new sentence: the token after a
+/// stand-alone `.`, `?` or `!` (and after any `''` closing quotes that follow
+/// it). An ellipsis token (`...`) is not a sentence end.
+fn spaced_stops(para: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut after_stop = false;
+    let mut prev_space = true;
+    let mut tok_start = 0;
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i].is_ascii_whitespace() {
+            if !prev_space {
+                let tok = &para[tok_start..i];
+                let is_stop =
+                    !tok.is_empty() && tok.len() <= 2 && tok.bytes().all(|b| matches!(b, b'.' | b'?' | b'!'));
+                if is_stop {
+                    after_stop = true;
+                } else if after_stop && tok != "''" {
+                    out.push(tok_start);
+                    after_stop = false;
+                }
+            }
+            prev_space = true;
+        } else if prev_space {
+            prev_space = false;
+            tok_start = i;
+        }
+        i += 1;
+    }
     out
 }
 
@@ -159,12 +203,15 @@ fn opens_more_than_closes(s: &str) -> bool {
 /// Join pieces that cannot stand alone as sentences: a piece made only of
 /// punctuation or quotation marks, or one that starts with a lower-case
 /// attribution after a quoted question (`“Why now?” he asked.`).
-fn merge_fragments(para: &str, out: &mut Vec<Range<usize>>) {
+///
+/// In caseless text (no capital letter anywhere) a lower-case start says
+/// nothing, so only the punctuation rule applies.
+fn merge_fragments(para: &str, out: &mut Vec<Range<usize>>, caseless: bool) {
     let mut i = 1;
     while i < out.len() {
         let piece = &para[out[i].clone()];
         let no_letters = !piece.chars().any(char::is_alphanumeric);
-        let starts_lower = piece.chars().next().is_some_and(char::is_lowercase);
+        let starts_lower = !caseless && piece.chars().next().is_some_and(char::is_lowercase);
         if no_letters || starts_lower {
             let end = out[i].end;
             out[i - 1].end = end;
@@ -187,6 +234,23 @@ mod tests {
 
     fn split(p: &str) -> Vec<&str> {
         split_sentences(p).into_iter().map(|r| &p[r]).collect()
+    }
+
+    #[test]
+    fn tokenized_lowercase_copy_splits_at_standalone_stops() {
+        assert_eq!(
+            split(
+                "the talks in geneva ended on friday . `` we will return , '' the envoy said . u.s. officials ... declined to comment ? no date was set"
+            ),
+            [
+                "the talks in geneva ended on friday .",
+                "`` we will return , '' the envoy said .",
+                "u.s. officials ... declined to comment ?",
+                "no date was set",
+            ]
+        );
+        // `''` closing a quotation stays with its sentence.
+        assert_eq!(split("he said `` no . '' talks ended ."), ["he said `` no . ''", "talks ended ."]);
     }
 
     #[test]
