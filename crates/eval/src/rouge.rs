@@ -61,11 +61,7 @@ pub struct Score {
 impl Score {
     /// A score from precision and recall, with the package's F-measure.
     pub fn new(precision: f64, recall: f64) -> Score {
-        Score {
-            precision,
-            recall,
-            fmeasure: fmeasure(precision, recall),
-        }
+        Score { precision, recall, fmeasure: fmeasure(precision, recall) }
     }
 }
 
@@ -84,11 +80,7 @@ pub struct RougeScores {
 
 /// The package's F-measure: `2·P·R / (P + R)`, evaluated in the same order.
 fn fmeasure(precision: f64, recall: f64) -> f64 {
-    if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    }
+    if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 }
 }
 
 /// Calls `f` with every token of `text` before stemming: maximal runs of
@@ -129,11 +121,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
     let stemmer = PorterStemmer::new(Mode::Nltk);
     let mut out = Vec::new();
     raw_tokens(text, &mut String::new(), |t| {
-        let s = if t.len() > 3 {
-            stemmer.stem(t)
-        } else {
-            t.to_owned()
-        };
+        let s = if t.len() > 3 { stemmer.stem(t) } else { t.to_owned() };
         if !s.is_empty() {
             out.push(s);
         }
@@ -172,9 +160,7 @@ impl Default for Rouge {
 
 impl std::fmt::Debug for Rouge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rouge")
-            .field("terms", &self.by_stem.len())
-            .finish_non_exhaustive()
+        f.debug_struct("Rouge").field("terms", &self.by_stem.len()).finish_non_exhaustive()
     }
 }
 
@@ -216,11 +202,7 @@ impl Rouge {
         if let Some(&id) = self.by_raw.get(raw) {
             return Some(id);
         }
-        let stem = if raw.len() > 3 {
-            self.stemmer.stem(raw)
-        } else {
-            raw.to_owned()
-        };
+        let stem = if raw.len() > 3 { self.stemmer.stem(raw) } else { raw.to_owned() };
         if stem.is_empty() {
             return None;
         }
@@ -421,10 +403,7 @@ mod tests {
         let t = "The envoy met the minister.\nThey agreed to meet again.";
         let s = score(t, t);
         for v in [s.rouge1, s.rouge2, s.rouge_l, s.rouge_lsum] {
-            assert!(
-                close(v.precision, 1.0) && close(v.recall, 1.0) && close(v.fmeasure, 1.0),
-                "{v:?}"
-            );
+            assert!(close(v.precision, 1.0) && close(v.recall, 1.0) && close(v.fmeasure, 1.0), "{v:?}");
         }
     }
 
@@ -450,10 +429,7 @@ mod tests {
     fn lsum_union_counts_each_token_once() {
         // Both candidate sentences share "ceasefire holds" with the reference
         // sentence, but the reference has it once, so it is counted once.
-        let s = score(
-            "the ceasefire holds",
-            "ceasefire holds\nceasefire holds today",
-        );
+        let s = score("the ceasefire holds", "ceasefire holds\nceasefire holds today");
         assert!(close(s.rouge_lsum.recall, 2.0 / 3.0));
         assert!(close(s.rouge_lsum.precision, 2.0 / 5.0));
     }
@@ -461,22 +437,10 @@ mod tests {
     #[test]
     fn reused_scorer_matches_fresh_one() {
         let mut r = Rouge::new();
-        let a = r.score(
-            "Skies darkened over the capital.",
-            "The capital's skies darkened.",
-        );
+        let a = r.score("Skies darkened over the capital.", "The capital's skies darkened.");
         let _ = r.score("unrelated words entirely", "nothing in common here");
-        let b = r.score(
-            "Skies darkened over the capital.",
-            "The capital's skies darkened.",
-        );
+        let b = r.score("Skies darkened over the capital.", "The capital's skies darkened.");
         assert_eq!(a, b);
-        assert_eq!(
-            a,
-            score(
-                "Skies darkened over the capital.",
-                "The capital's skies darkened."
-            )
-        );
+        assert_eq!(a, score("Skies darkened over the capital.", "The capital's skies darkened."));
     }
 }

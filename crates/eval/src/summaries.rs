@@ -71,10 +71,7 @@ pub struct Record {
 impl Record {
     /// Number of non-empty lines (sentences) in the reference summary.
     pub fn reference_sentences(&self) -> usize {
-        self.summary
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .count()
+        self.summary.lines().filter(|l| !l.trim().is_empty()).count()
     }
 }
 
@@ -97,15 +94,8 @@ pub fn read_records(input: &str) -> Result<Vec<Record>, EvalError> {
         let mut rec: Record = serde_json::from_str(line).map_err(|e| {
             let id = serde_json::from_str::<serde_json::Value>(line)
                 .ok()
-                .and_then(|v| {
-                    v.get("id")
-                        .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
-                });
-            EvalError::Record {
-                line: k + 1,
-                id,
-                message: e.to_string(),
-            }
+                .and_then(|v| v.get("id").map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned)));
+            EvalError::Record { line: k + 1, id, message: e.to_string() }
         })?;
         rec.line = k + 1;
         rec.raw = line.to_owned();
@@ -156,6 +146,9 @@ pub struct RougeEval {
     /// Word budget per summary; `None` means no budget, so that `lead` is
     /// exactly Lead-N.
     pub words: Option<usize>,
+    /// Selector settings other than points and words (redundancy, MMR λ,
+    /// minimum sentence length); attache-score's defaults unless changed.
+    pub selector: Selector,
 }
 
 /// Mean scores of one method over a set.
@@ -186,10 +179,7 @@ pub struct MethodReport {
 impl RougeEval {
     /// An evaluation with `points` key points per article and no word budget.
     pub fn new(points: Points) -> RougeEval {
-        RougeEval {
-            points,
-            words: None,
-        }
+        RougeEval { points, words: None, selector: Selector::new() }
     }
 
     /// The candidate summary of one record: the chosen sentences in reading
@@ -209,23 +199,23 @@ impl RougeEval {
             Points::Fixed(n) => n,
             Points::Reference => record.reference_sentences().max(1),
         };
-        let mut selector = Selector::new();
+        let mut selector = self.selector.clone();
         selector.points(n).words(self.words.unwrap_or(usize::MAX));
         let sel = method.select(&doc, &features, &selector, &[]);
-        Ok(sel
-            .picks
-            .iter()
-            .map(|p| attache_parse::collapse_ws(doc.sentence_text(p.sentence)))
-            .collect())
+        Ok(sel.picks.iter().map(|p| attache_parse::collapse_ws(doc.sentence_text(p.sentence))).collect())
     }
 
     /// Brief every record with the named method and score it against its reference.
     pub fn run(&self, records: &[Record], method: &str) -> Result<MethodReport, EvalError> {
-        let m = Method::by_name(method)?;
+        self.run_method(records, &Method::by_name(method)?)
+    }
+
+    /// Brief every record with `m` and score it against its reference.
+    pub fn run_method(&self, records: &[Record], m: &Method) -> Result<MethodReport, EvalError> {
         let start = Instant::now();
         let mut summaries = Vec::with_capacity(records.len());
         for r in records {
-            summaries.push(self.summarize(r, &m)?);
+            summaries.push(self.summarize(r, m)?);
         }
         let secs = start.elapsed().as_secs_f64();
         let mut rouge = Rouge::new();
@@ -249,11 +239,7 @@ impl RougeEval {
             rouge_lsum: 100.0 * rl / n,
             mean_words: words as f64 / n,
             mean_sentences: sents as f64 / n,
-            articles_per_second: if secs > 0.0 {
-                records.len() as f64 / secs
-            } else {
-                f64::INFINITY
-            },
+            articles_per_second: if secs > 0.0 { records.len() as f64 / secs } else { f64::INFINITY },
         })
     }
 }
@@ -280,20 +266,12 @@ mod tests {
 
     #[test]
     fn bad_lines_name_the_line_and_id() {
-        let e = read_records("{\"id\":\"x9\",\"text\":\"Talks.\"}\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("line 1") && e.contains("x9") && e.contains("summary"),
-            "{e}"
-        );
+        let e = read_records("{\"id\":\"x9\",\"text\":\"Talks.\"}\n").unwrap_err().to_string();
+        assert!(e.contains("line 1") && e.contains("x9") && e.contains("summary"), "{e}");
         let e = read_records("\n{not json").unwrap_err().to_string();
         assert!(e.starts_with("line 2"), "{e}");
         let recs = read_records(r#"{"id":"e1","text":"   ","summary":"x"}"#).unwrap();
-        let e = RougeEval::new(Points::Fixed(3))
-            .run(&recs, "lead")
-            .unwrap_err()
-            .to_string();
+        let e = RougeEval::new(Points::Fixed(3)).run(&recs, "lead").unwrap_err().to_string();
         assert!(e.contains("line 1") && e.contains("e1"), "{e}");
     }
 
@@ -304,20 +282,12 @@ mod tests {
         let lead = Method::by_name("lead").unwrap();
         let s = eval.summarize(&recs[0], &lead).unwrap();
         assert_eq!(s.len(), 2);
-        assert!(
-            s[0].starts_with("Negotiators agreed")
-                && s[1].starts_with("The ceasefire takes effect")
-        );
+        assert!(s[0].starts_with("Negotiators agreed") && s[1].starts_with("The ceasefire takes effect"));
         let report = eval.run(&recs, "lead").unwrap();
         let mut rouge = Rouge::new();
         let want: f64 = recs
             .iter()
-            .map(|r| {
-                rouge
-                    .score(&r.summary, &eval.summarize(r, &lead).unwrap().join("\n"))
-                    .rouge1
-                    .fmeasure
-            })
+            .map(|r| rouge.score(&r.summary, &eval.summarize(r, &lead).unwrap().join("\n")).rouge1.fmeasure)
             .sum::<f64>()
             / 2.0;
         assert!((report.rouge1 - 100.0 * want).abs() < 1e-9);
@@ -328,9 +298,7 @@ mod tests {
     #[test]
     fn reference_points_follow_summary_length() {
         let recs = read_records(SET).unwrap();
-        let report = RougeEval::new(Points::Reference)
-            .run(&recs, "lead")
-            .unwrap();
+        let report = RougeEval::new(Points::Reference).run(&recs, "lead").unwrap();
         assert!((report.mean_sentences - 1.5).abs() < 1e-9, "{report:?}");
         assert_eq!("ref".parse::<Points>(), Ok(Points::Reference));
         assert_eq!("4".parse::<Points>(), Ok(Points::Fixed(4)));

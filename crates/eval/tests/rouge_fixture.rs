@@ -9,11 +9,7 @@ use serde_json::Value;
 const FIXTURE: &str = include_str!("data/rouge_pairs.jsonl");
 
 fn check(id: &str, name: &str, got: Score, want: &Value) -> Result<(), String> {
-    let field = |k: &str| {
-        want[k]
-            .as_f64()
-            .ok_or_else(|| format!("{id}: {name}.{k} missing"))
-    };
+    let field = |k: &str| want[k].as_f64().ok_or_else(|| format!("{id}: {name}.{k} missing"));
     for (k, g) in [("p", got.precision), ("r", got.recall), ("f", got.fmeasure)] {
         let w = field(k)?;
         if (g - w).abs() > 1e-6 {
@@ -26,8 +22,7 @@ fn check(id: &str, name: &str, got: Score, want: &Value) -> Result<(), String> {
 #[test]
 fn matches_rouge_score_on_every_fixture_pair() {
     let mut lines = FIXTURE.lines();
-    let header: Value =
-        serde_json::from_str(lines.next().expect("header line")).expect("header JSON");
+    let header: Value = serde_json::from_str(lines.next().expect("header line")).expect("header JSON");
     assert_eq!(header["rouge_score"], "0.1.2");
     let mut rouge = Rouge::new();
     let mut failures = Vec::new();
@@ -35,23 +30,14 @@ fn matches_rouge_score_on_every_fixture_pair() {
     for line in lines {
         let row: Value = serde_json::from_str(line).expect("fixture line is JSON");
         let id = row["id"].as_str().expect("id");
-        let (r, c) = (
-            row["reference"].as_str().expect("reference"),
-            row["candidate"].as_str().expect("candidate"),
-        );
+        let (r, c) =
+            (row["reference"].as_str().expect("reference"), row["candidate"].as_str().expect("candidate"));
         // The shared scorer (with its stem cache) and a fresh one must agree.
         let s = rouge.score(r, c);
-        assert_eq!(
-            s,
-            score(r, c),
-            "{id}: reused scorer differs from a fresh one"
-        );
-        for (name, got) in [
-            ("rouge1", s.rouge1),
-            ("rouge2", s.rouge2),
-            ("rougeL", s.rouge_l),
-            ("rougeLsum", s.rouge_lsum),
-        ] {
+        assert_eq!(s, score(r, c), "{id}: reused scorer differs from a fresh one");
+        for (name, got) in
+            [("rouge1", s.rouge1), ("rouge2", s.rouge2), ("rougeL", s.rouge_l), ("rougeLsum", s.rouge_lsum)]
+        {
             if let Err(e) = check(id, name, got, &row[name]) {
                 failures.push(e);
             }
@@ -60,12 +46,7 @@ fn matches_rouge_score_on_every_fixture_pair() {
     }
     assert_eq!(n, header["pairs"].as_u64().expect("pair count") as usize);
     assert!(n >= 200, "fixture too small: {n}");
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -82,8 +63,5 @@ fn fixture_exercises_nontrivial_scores() {
             f > 0.05 && f < 0.95 && (f - g).abs() > 1e-3
         })
         .count();
-    assert!(
-        partial >= 50,
-        "only {partial} pairs where Lsum is partial and differs from L"
-    );
+    assert!(partial >= 50, "only {partial} pairs where Lsum is partial and differs from L");
 }

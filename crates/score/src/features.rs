@@ -19,6 +19,8 @@ pub struct Features {
     /// sentences), or a sentence that is nothing but a quotation. They belong
     /// in a quotes section with their speaker, not among key points.
     pub quote_fragment: Vec<bool>,
+    /// Number of sentences containing each term, indexed by term id.
+    pub df: Vec<u32>,
 }
 
 impl Features {
@@ -47,7 +49,7 @@ impl Features {
         weigh(&mut title, idf);
         let words = (0..n).map(|i| doc.sentence_words(i)).collect();
         let quote_fragment = (0..n).map(|i| is_quote_fragment(doc.sentence_text(i))).collect();
-        Features { vectors: raw, title, words, quote_fragment }
+        Features { vectors: raw, title, words, quote_fragment, df }
     }
 
     /// Number of sentences.

@@ -1,7 +1,7 @@
 use attache_parse::Document;
 
 use crate::combined::rescale;
-use crate::{Centrality, Combined, Features, LexRank, Pick, Position, Selector, TitleOverlap};
+use crate::{Centrality, Combined, Features, LexRank, Pick, Position, Salience, Selector, TitleOverlap};
 
 /// A named summarization method: how sentences are scored, and whether
 /// redundancy control applies when choosing them.
@@ -13,7 +13,7 @@ pub struct Method {
 }
 
 /// Names accepted by [`Method::by_name`], default first.
-pub const METHODS: &[&str] = &["default", "lead", "centrality", "lexrank", "position", "title"];
+pub const METHODS: &[&str] = &["default", "lead", "salience", "centrality", "lexrank", "position", "title"];
 
 /// Why a method name was refused.
 #[derive(Debug, thiserror::Error)]
@@ -45,17 +45,23 @@ impl Selection {
 }
 
 impl Method {
-    /// The default method: directed centrality, a position prior and title
-    /// overlap. The weights are documented in the crate docs.
+    /// The default method: topic salience, a position prior and title
+    /// overlap. The weights and why are in the crate docs.
     pub fn default_method() -> Method {
         Method {
             name: "default",
             scorer: Combined::new()
-                .with(Centrality::default(), 1.0)
-                .with(Position::default(), 1.0)
+                .with(Salience, 1.0)
+                .with(Position::default(), 1.5)
                 .with(TitleOverlap, 0.5),
             lead: false,
         }
+    }
+
+    /// A custom method: `scorer` ranks sentences, the selector's redundancy
+    /// control applies. For experiments; the named methods are the tuned ones.
+    pub fn new(name: &'static str, scorer: Combined) -> Method {
+        Method { name, scorer, lead: false }
     }
 
     /// Look a method up by name (see [`METHODS`]).
@@ -65,6 +71,7 @@ impl Method {
             "default" => Method::default_method(),
             "lead" => Method { name: "lead", scorer: Combined::new().with(crate::Lead, 1.0), lead: true },
             "centrality" => single("centrality", Combined::new().with(Centrality::default(), 1.0)),
+            "salience" => single("salience", Combined::new().with(Salience, 1.0)),
             "lexrank" => single("lexrank", Combined::new().with(LexRank::default(), 1.0)),
             "position" => single("position", Combined::new().with(Position::default(), 1.0)),
             "title" => single("title", Combined::new().with(TitleOverlap, 1.0)),

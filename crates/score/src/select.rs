@@ -19,7 +19,7 @@ impl Default for Selector {
         Selector {
             points: 5,
             words: 200,
-            redundancy: 0.5,
+            redundancy: 0.35,
             lambda: 0.7,
             min_words: 5,
             skip_quote_fragments: true,
@@ -59,7 +59,7 @@ impl Selector {
     }
 
     /// Cosine similarity above which a sentence counts as repeating one
-    /// already chosen, and is never chosen. By default, 0.5.
+    /// already chosen, and is never chosen. By default, 0.35.
     pub fn redundancy(&mut self, max_cosine: f32) -> &mut Selector {
         self.redundancy = max_cosine;
         self
