@@ -21,6 +21,41 @@ pub(crate) enum Command {
     /// Work with the Handlebars templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Measure quality against reference data sets.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// ROUGE-1/2/Lsum F1 of each method's key points against reference summaries.
+    ///
+    /// FILE is JSON Lines, one article per line: {"id","title","text","summary"}
+    /// with the reference sentences of "summary" separated by "\n". ROUGE is
+    /// computed as Google's rouge-score 0.1.2 with use_stemmer=True.
+    Rouge(RougeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RougeArgs {
+    /// The evaluation set (JSON Lines).
+    pub(crate) file: PathBuf,
+    /// Methods to compare, comma-separated; by default every method.
+    #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME…]")]
+    pub(crate) method: Vec<String>,
+    /// Key points per article: a number, or `ref` for as many as the
+    /// article's reference summary has sentences.
+    #[arg(long, default_value = "3", value_name = "N|ref")]
+    pub(crate) points: attache_eval::summaries::Points,
+    /// Word budget per summary (none by default, so `lead` is exactly Lead-N).
+    #[arg(long, value_name = "N")]
+    pub(crate) words: Option<usize>,
+    /// Score only the first N articles.
+    #[arg(long, value_name = "N")]
+    pub(crate) limit: Option<usize>,
+    /// Also write the results as JSON to OUT.
+    #[arg(long, value_name = "OUT")]
+    pub(crate) json: Option<PathBuf>,
 }
 
 /// Output formats of a briefing.
@@ -68,7 +103,7 @@ pub(crate) struct BriefOptions {
     /// Word budget of the briefing body; lower-ranked items are dropped to fit, sentences are never cut.
     #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(50..=5000))]
     pub(crate) words: u32,
-    /// Scoring method: default, lead, centrality, lexrank, position, title.
+    /// Scoring method: default, lead, salience, centrality, lexrank, position, title.
     #[arg(long, default_value = "default")]
     pub(crate) method: String,
     /// Directory of templates; a file there replaces the default of the same name.

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         cli::Command::Brief(args) => cmd::brief::execute(args),
         cli::Command::Daily(args) => cmd::daily::execute(args),
         cli::Command::Templates(c) => cmd::templates::execute(c),
+        cli::Command::Eval(c) => cmd::eval::execute(c),
     };
     match result {
         Ok(code) => code,

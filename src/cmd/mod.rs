@@ -2,6 +2,7 @@
 
 pub(crate) mod brief;
 pub(crate) mod daily;
+pub(crate) mod eval;
 pub(crate) mod templates;
 
 use std::io::Write;
