@@ -98,3 +98,26 @@ fn single_sentence_documents_work() {
     let s = Method::default_method().select(&d, &f, &Selector::new(), &[]);
     assert_eq!(s.picks.len(), 1);
 }
+
+#[test]
+fn salience_prefers_sentences_the_article_returns_to() {
+    let d = doc();
+    let f = Features::new(&d);
+    let mut out = vec![0.0; f.len()];
+    Salience.score(&d, &f, &mut out);
+    // The lead (grain corridor, Black Sea, six months) is echoed throughout;
+    // the weather and the ceremony share nothing with the rest.
+    assert!(out[0] > out[4] && out[0] > out[5], "{out:?}");
+    assert_eq!(out[5], 0.0, "a sentence sharing no word scores 0: {out:?}");
+    // Hand check of the formula for sentence 4 (“Weather in Istanbul was mild
+    // for the time of year”, 5 content terms): “istanbul” (the dateline) and
+    // “year” (sentence 1) each recur in one other sentence: (√1 + √1) / √5.
+    assert_eq!(f.vectors[4].len(), 5);
+    assert!((out[4] - 2.0 / 5f32.sqrt()).abs() < 1e-6, "{out:?}");
+}
+
+#[test]
+fn default_combines_salience_position_and_title() {
+    let names: Vec<&str> = Method::default_method().score(&doc(), &Features::new(&doc())).part_names;
+    assert_eq!(names, ["salience", "position", "title"]);
+}
