@@ -34,6 +34,31 @@ pub(crate) enum EvalCommand {
     /// with the reference sentences of "summary" separated by "\n". ROUGE is
     /// computed as Google's rouge-score 0.1.2 with use_stemmer=True.
     Rouge(RougeArgs),
+    /// ROUGE-1/2 recall of the daily briefing on multi-document clusters (DUC 2004 Task 2).
+    ///
+    /// FILE is JSON Lines, one cluster per line: {"id","documents":[{"doc_id","title","text"}],
+    /// "summaries":[…]}. For each cluster the daily briefing is built from its
+    /// documents; the story sentences in page order are cut to the first 665
+    /// bytes and scored against every reference (rouge-score settings, stemming).
+    Daily(EvalDailyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalDailyArgs {
+    /// The evaluation set (JSON Lines).
+    pub(crate) file: PathBuf,
+    /// Summary length in bytes (the DUC 2004 convention is 665).
+    #[arg(long, default_value_t = 665)]
+    pub(crate) bytes: usize,
+    /// Key points per story besides the bottom line.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub(crate) points: u8,
+    /// Score only the first N clusters.
+    #[arg(long, value_name = "N")]
+    pub(crate) limit: Option<usize>,
+    /// Also write the results as JSON to OUT.
+    #[arg(long, value_name = "OUT")]
+    pub(crate) json: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

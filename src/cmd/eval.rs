@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 use attache_eval::summaries::{EvalError, RougeEval, read_records};
 
-use crate::cli::{EvalCommand, RougeArgs};
+use crate::cli::{EvalCommand, EvalDailyArgs, RougeArgs};
 use crate::cmd::{InputFailed, write_output};
 
 pub(crate) fn execute(cmd: &EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Rouge(args) => rouge(args),
+        EvalCommand::Daily(args) => daily(args),
     }
 }
 
@@ -65,6 +66,145 @@ fn rouge(args: &RougeArgs) -> anyhow::Result<ExitCode> {
             "words": args.words,
             "rouge": "rouge-score 0.1.2 compatible, use_stemmer=True, F1 x 100",
             "methods": reports,
+        });
+        let mut s = serde_json::to_string_pretty(&json)?;
+        s.push('\n');
+        write_output(Some(path), &s)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One multi-document cluster of the daily evaluation set.
+#[derive(serde::Deserialize)]
+struct Cluster {
+    id: String,
+    documents: Vec<serde_json::Value>,
+    summaries: Vec<String>,
+}
+
+/// Mean ROUGE-1 and ROUGE-2 recall of one system over the clusters.
+#[derive(Debug, Default, serde::Serialize)]
+struct RecallReport {
+    system: &'static str,
+    rouge1_recall: f64,
+    rouge2_recall: f64,
+    mean_bytes: f64,
+    clusters_per_second: f64,
+}
+
+/// The first `max` bytes of `text`, cut back to a character boundary.
+fn first_bytes(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn daily(args: &EvalDailyArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+
+    let name = args.file.display().to_string();
+    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
+    let mut clusters = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let c: Cluster = serde_json::from_str(line)
+            .map_err(|e| InputFailed { input: format!("{name}:{}", i + 1), reason: e.to_string() })?;
+        clusters.push(c);
+    }
+    if let Some(n) = args.limit {
+        clusters.truncate(n);
+    }
+    anyhow::ensure!(!clusters.is_empty(), "{name}: no clusters to evaluate");
+    let pipeline = attache::Pipeline::new(&attache::Options::default())?;
+    let mut options = attache::daily::DailyOptions::default();
+    options.points = args.points as usize;
+
+    let started = std::time::Instant::now();
+    let summaries: Vec<(String, String)> = clusters
+        .par_iter()
+        .map(|c| {
+            let mut analyses = Vec::with_capacity(c.documents.len());
+            for (k, d) in c.documents.iter().enumerate() {
+                let mut obj = d.clone();
+                if obj.get("id").is_none() {
+                    obj["id"] = obj.get("doc_id").cloned().unwrap_or_else(|| format!("{}-{k}", c.id).into());
+                }
+                let Ok(article) = serde_json::from_value::<attache_parse::JsonArticle>(obj)
+                    .map_err(attache_parse::ParseError::from)
+                    .and_then(attache_parse::JsonArticle::into_article)
+                else {
+                    continue;
+                };
+                if let Ok(a) = pipeline.analyse(article) {
+                    analyses.push(a);
+                }
+            }
+            let daily = attache::daily::build_daily(&analyses, &options, 0);
+            let mut page = Vec::new();
+            for s in &daily.stories {
+                page.extend(s.bottom_line.iter().chain(&s.key_points).map(|p| p.text.as_str()));
+            }
+            let newest = c.documents.last().and_then(|d| d["text"].as_str()).unwrap_or("");
+            (
+                first_bytes(&page.join(" "), args.bytes).to_string(),
+                first_bytes(newest, args.bytes).to_string(),
+            )
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+
+    let mut rouge = attache_eval::rouge::Rouge::new();
+    let mut reports = [
+        RecallReport { system: "daily", ..RecallReport::default() },
+        RecallReport { system: "newest-article", ..RecallReport::default() },
+    ];
+    for (c, (daily, newest)) in clusters.iter().zip(&summaries) {
+        for (report, candidate) in reports.iter_mut().zip([daily, newest]) {
+            let (mut r1, mut r2) = (0.0, 0.0);
+            for reference in &c.summaries {
+                let s = rouge.score(reference, candidate);
+                r1 += s.rouge1.recall;
+                r2 += s.rouge2.recall;
+            }
+            let refs = c.summaries.len().max(1) as f64;
+            report.rouge1_recall += r1 / refs;
+            report.rouge2_recall += r2 / refs;
+            report.mean_bytes += candidate.len() as f64;
+        }
+    }
+    let n = clusters.len() as f64;
+    for r in &mut reports {
+        r.rouge1_recall /= n;
+        r.rouge2_recall /= n;
+        r.mean_bytes /= n;
+    }
+    reports[0].clusters_per_second = n / seconds;
+
+    let mut out = String::new();
+    writeln!(
+        out,
+        "{name}: {} clusters, summaries cut to {} bytes, recall against every reference",
+        clusters.len(),
+        args.bytes
+    )?;
+    writeln!(out, "{:<15} {:>8} {:>8} {:>7}", "system", "ROUGE-1", "ROUGE-2", "bytes")?;
+    for r in &reports {
+        writeln!(
+            out,
+            "{:<15} {:>8.4} {:>8.4} {:>7.0}",
+            r.system, r.rouge1_recall, r.rouge2_recall, r.mean_bytes
+        )?;
+    }
+    writeln!(out, "daily briefings built at {:.1} clusters/s", reports[0].clusters_per_second)?;
+    write_output(None, &out)?;
+    if let Some(path) = &args.json {
+        let json = serde_json::json!({
+            "file": name,
+            "clusters": clusters.len(),
+            "bytes": args.bytes,
+            "rouge": "rouge-score 0.1.2 compatible, use_stemmer=True, recall averaged over references",
+            "systems": reports,
         });
         let mut s = serde_json::to_string_pretty(&json)?;
         s.push('\n');

@@ -81,3 +81,41 @@ fn eval_rouge_errors_name_the_record_or_method() {
     let out = attache().args(["eval", "rouge"]).arg(dir.path().join("missing.jsonl")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn eval_daily_scores_the_page_against_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("daily.json");
+    let out = crate::util::attache()
+        .args(["eval", "daily"])
+        .arg(crate::util::data("daily-eval.jsonl"))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("2 clusters, summaries cut to 665 bytes"), "{table}");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let systems = v["systems"].as_array().unwrap();
+    assert_eq!(systems[0]["system"], "daily");
+    assert_eq!(systems[1]["system"], "newest-article");
+    for s in systems {
+        let (r1, r2) = (s["rouge1_recall"].as_f64().unwrap(), s["rouge2_recall"].as_f64().unwrap());
+        assert!(r1 > 0.2 && r1 <= 1.0 && r2 > 0.0 && r2 < r1, "{s}");
+        assert!(s["mean_bytes"].as_f64().unwrap() <= 665.0);
+    }
+}
+
+#[test]
+fn eval_daily_rejects_a_broken_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    std::fs::write(&path, "{\"id\": \"c1\", \"documents\": [}\n").unwrap();
+    crate::util::attache()
+        .args(["eval", "daily"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("bad.jsonl:1"));
+}
