@@ -2,7 +2,7 @@
 //! that scoring compares.
 
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -23,24 +23,26 @@ static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 const STEM_CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    /// Lower-cased word -> Snowball stem, shared by all documents a thread
-    /// tokenizes: in a batch most words have been stemmed before, and the
-    /// stemmer is the most expensive step of tokenization.
-    static STEM_CACHE: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+    /// Lower-cased word -> (Snowball stem, stopword?), shared by all documents
+    /// a thread tokenizes: in a batch most words have been seen before, and
+    /// stemming is the most expensive step of tokenization. Stems are shared
+    /// (`Arc`), so a document's vocabulary takes them without copying.
+    static STEM_CACHE: RefCell<FxHashMap<Box<str>, (Arc<str>, bool)>> = RefCell::new(FxHashMap::default());
 }
 
-fn with_stem<R>(lower: &str, f: impl FnOnce(&str) -> R) -> R {
+fn with_stem<R>(lower: &str, f: impl FnOnce(&Arc<str>, bool) -> R) -> R {
     STEM_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.get(lower) {
-            return f(stem);
+        if let Some((stem, stop)) = cache.get(lower) {
+            return f(stem, *stop);
         }
         if cache.len() >= STEM_CACHE_LIMIT {
             cache.clear();
         }
-        let stem: Box<str> = STEMMER.stem(lower).as_ref().into();
-        let r = f(&stem);
-        cache.insert(lower.into(), stem);
+        let stem: Arc<str> = STEMMER.stem(lower).as_ref().into();
+        let stop = is_stopword(lower);
+        let r = f(&stem, stop);
+        cache.insert(lower.into(), (stem, stop));
         r
     })
 }
@@ -90,9 +92,8 @@ impl Token {
 /// A per-document map between term strings (stems) and dense ids.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    by_surface: FxHashMap<Box<str>, (u32, bool)>,
-    terms: Vec<Box<str>>,
-    by_term: FxHashMap<Box<str>, u32>,
+    terms: Vec<Arc<str>>,
+    by_term: FxHashMap<Arc<str>, u32>,
     lower: String,
 }
 
@@ -114,40 +115,35 @@ impl Vocabulary {
 
     /// Look up the id of a word as it would be tokenized (lower-cased, stemmed).
     pub fn get(&self, word: &str) -> Option<u32> {
-        let lower = word.to_lowercase();
-        if let Some(&(id, _)) = self.by_surface.get(lower.as_str()) {
-            return Some(id);
-        }
-        with_stem(&lower, |stem| self.by_term.get(stem).copied())
+        let lower = word.to_lowercase().replace('’', "'");
+        with_stem(&lower, |stem, _| self.by_term.get(stem).copied())
     }
 
     /// Id of a word, adding it if new. Returns the id and whether the word is a stopword.
     fn intern(&mut self, word: &str) -> (u32, bool) {
         self.lower.clear();
-        for c in word.chars() {
-            if c == '’' {
-                self.lower.push('\'');
-            } else {
-                self.lower.extend(c.to_lowercase());
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            for c in word.chars() {
+                if c == '’' {
+                    self.lower.push('\'');
+                } else {
+                    self.lower.extend(c.to_lowercase());
+                }
             }
         }
-        if let Some(&hit) = self.by_surface.get(self.lower.as_str()) {
-            return hit;
-        }
-        let stop = is_stopword(&self.lower);
         let (terms, by_term) = (&mut self.terms, &mut self.by_term);
-        let id = with_stem(&self.lower, |stem| match by_term.get(stem) {
-            Some(&id) => id,
+        with_stem(&self.lower, |stem, stop| match by_term.get(stem) {
+            Some(&id) => (id, stop),
             None => {
                 let id = terms.len() as u32;
-                let boxed: Box<str> = stem.into();
-                terms.push(boxed.clone());
-                by_term.insert(boxed, id);
-                id
+                terms.push(Arc::clone(stem));
+                by_term.insert(Arc::clone(stem), id);
+                (id, stop)
             }
-        });
-        self.by_surface.insert(self.lower.as_str().into(), (id, stop));
-        (id, stop)
+        })
     }
 }
 
