@@ -22,12 +22,15 @@ static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// Entries kept in each thread's stem cache before it is cleared.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
+/// Lower-cased word -> (stem, stopword?).
+type StemCache = FxHashMap<Box<str>, (Arc<str>, bool)>;
+
 thread_local! {
     /// Lower-cased word -> (Snowball stem, stopword?), shared by all documents
     /// a thread tokenizes: in a batch most words have been seen before, and
     /// stemming is the most expensive step of tokenization. Stems are shared
     /// (`Arc`), so a document's vocabulary takes them without copying.
-    static STEM_CACHE: RefCell<FxHashMap<Box<str>, (Arc<str>, bool)>> = RefCell::new(FxHashMap::default());
+    static STEM_CACHE: RefCell<StemCache> = RefCell::new(FxHashMap::default());
 }
 
 fn with_stem<R>(lower: &str, f: impl FnOnce(&Arc<str>, bool) -> R) -> R {
