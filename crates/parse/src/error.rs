@@ -33,6 +33,18 @@ pub enum ParseError {
     /// The input is in a format this reader does not understand.
     #[error("unsupported input: {0}")]
     Unsupported(String),
+    /// The bytes could not be read: a truncated or corrupt compressed stream,
+    /// or an I/O failure part-way through a file.
+    #[error("could not read the input: {0}")]
+    Io(#[from] std::io::Error),
+    /// A container record (WARC, HTTP) is malformed or truncated.
+    #[error("malformed {format} record: {reason}")]
+    Malformed {
+        /// The container format, e.g. `"WARC"` or `"HTTP"`.
+        format: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// A field of a JSON article, for [`ParseError::MissingField`].

@@ -30,18 +30,28 @@
 mod article;
 mod document;
 mod error;
+#[cfg(feature = "html")]
+mod html;
 mod json;
 mod segment;
+mod source;
 mod text;
 mod token;
+#[cfg(feature = "warc")]
+mod warc;
 
 pub use article::{Article, Block, BlockKind, collapse_ws};
 pub use document::{Document, Sentence};
 pub use error::{Field, ParseError};
+#[cfg(feature = "html")]
+pub use html::{MAX_HTML_BYTES, decode_html, read_html};
 pub use json::{JsonArticle, read_json};
 pub use segment::split_sentences;
+pub use source::{InputRef, Record, SourceError, Sources};
 pub use text::{MAX_ARTICLE_BYTES, read_text};
 pub use token::{Token, Vocabulary, is_stopword};
+#[cfg(feature = "warc")]
+pub use warc::{MAX_WARC_HEADER_BYTES, MAX_WARC_RECORD_BYTES, WarcReader, WarcRecord};
 
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}

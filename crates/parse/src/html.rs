@@ -1,0 +1,548 @@
+//! The HTML article reader: main-content extraction and metadata.
+//!
+//! Extraction wraps [`dom_smoothie`] (a port of Mozilla's Readability), chosen
+//! after measuring it against `trafilatura` on the project's HTML evaluation
+//! pages (see `docs/benchmarks.md`). Its content HTML is flattened into body
+//! blocks here, one block per block-level element, so that list items and
+//! paragraphs never run together.
+//!
+//! Metadata is read from JSON-LD (`NewsArticle` and its relatives) first,
+//! then `<meta>` tags and Open Graph, then heuristics (`<title>`, the
+//! Readability byline, `<time datetime>`).
+
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+use crate::article::{Article, Block, BlockKind, collapse_ws};
+use crate::error::ParseError;
+
+/// The largest HTML page, in bytes, that [`read_html`] accepts.
+///
+/// Real article pages are rarely over 2 MB; larger inputs are rejected with
+/// [`ParseError::TooLarge`] before any parsing.
+pub const MAX_HTML_BYTES: usize = 16 << 20;
+
+/// Most element nodes a page may hold before extraction gives up on it.
+const MAX_ELEMENTS: usize = 250_000;
+/// Deepest element nesting accepted (estimated before parsing). Tree building
+/// and Readability both slow down super-linearly with depth, so a page of
+/// ten thousand nested `<div>`s would stall a batch; real pages stay far below.
+const MAX_NESTING: usize = 600;
+/// Largest JSON-LD script, in bytes, that is decoded.
+const MAX_JSON_LD_BYTES: usize = 1 << 20;
+/// Deepest JSON-LD nesting searched for an article object.
+const MAX_JSON_LD_DEPTH: usize = 8;
+
+/// Block-level elements: each starts and ends a body block.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figure", "footer", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "td", "th", "tr", "ul",
+];
+/// Elements whose content is never article text.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "button", "canvas", "figcaption", "form", "head", "iframe", "input", "noscript", "object", "script", "select",
+    "style", "svg", "template", "textarea", "title", "video", "audio", "math",
+];
+/// Whole blocks that are page furniture, compared case-insensitively.
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "skip advertisement",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading the main story",
+    "read more",
+    "related",
+    "related articles",
+    "share this article",
+    "share",
+];
+
+/// Read an HTML page: extract the article body and its metadata.
+///
+/// `url` is where the page came from, if known (a WARC target URI, say); it is
+/// used when the page declares no canonical URL.
+///
+/// ```
+/// let html = r#"<html><head><title>Talks resume | Example News</title>
+/// <meta property="og:site_name" content="Example News">
+/// <script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks resume in Geneva",
+///  "datePublished":"2026-11-20T08:00:00Z","author":{"@type":"Person","name":"Ana Ruiz"}}</script>
+/// </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+/// <article><h1>Talks resume in Geneva</h1>
+/// <p>Negotiators from both delegations met in Geneva on Thursday for the first time since the spring,
+/// diplomats said, and agreed to keep meeting weekly until a text is ready.</p>
+/// <p>The envoy said the talks had been constructive and that a draft could be ready by March,
+/// though several questions, including the sequencing of the ceasefire, remain open.</p>
+/// </article><footer>© Example News</footer></body></html>"#;
+/// let a = attache_parse::read_html(html, None)?;
+/// assert_eq!(a.title.as_deref(), Some("Talks resume in Geneva"));
+/// assert_eq!(a.author.as_deref(), Some("Ana Ruiz"));
+/// assert_eq!(a.published.as_deref(), Some("2026-11-20T08:00:00Z"));
+/// assert_eq!(a.source.as_deref(), Some("Example News"));
+/// assert_eq!(a.blocks.len(), 2);
+/// assert!(a.body_text().starts_with("Negotiators from both delegations"));
+/// # Ok::<(), attache_parse::ParseError>(())
+/// ```
+pub fn read_html(html: &str, url: Option<&str>) -> Result<Article, ParseError> {
+    if html.len() > MAX_HTML_BYTES {
+        return Err(ParseError::TooLarge { size: html.len(), limit: MAX_HTML_BYTES });
+    }
+    let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+    if html.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let depth = nesting_estimate(html);
+    if depth > MAX_NESTING {
+        return Err(ParseError::Unsupported(format!(
+            "HTML nested about {depth} elements deep (the limit is {MAX_NESTING}); refusing a page built to exhaust the parser"
+        )));
+    }
+    let doc = Document::from(html);
+    let meta = Meta::read(&doc);
+
+    let cfg = dom_smoothie::Config { max_elements_to_parse: MAX_ELEMENTS, ..Default::default() };
+    // No document URL: links are not resolved, so a bad URL cannot fail the page.
+    let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(cfg))
+        .map_err(|e| ParseError::Unsupported(format!("HTML: {e}")))?;
+    let extracted = readability.parse().map_err(|e| match e {
+        dom_smoothie::ReadabilityError::GrabFailed => ParseError::Empty,
+        other => ParseError::Unsupported(format!("HTML: {other}")),
+    })?;
+
+    let clean = |s: Option<String>| s.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty());
+    let title = clean(meta.title.clone()).or_else(|| clean(Some(extracted.title.clone())));
+    let mut article = Article {
+        id: None,
+        author: clean(meta.author).or_else(|| clean(extracted.byline.clone()).map(|b| strip_by(&b))),
+        published: clean(meta.published).or_else(|| clean(extracted.published_time.clone())),
+        url: clean(meta.url).or_else(|| clean(url.map(str::to_string))),
+        source: clean(meta.site).or_else(|| clean(extracted.site_name.clone())),
+        blocks: content_blocks(&extracted.content, title.as_deref()),
+        title,
+    };
+    if article.blocks.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if article.title.as_deref() == Some("") {
+        article.title = None;
+    }
+    Ok(article)
+}
+
+/// Decode the bytes of an HTML page to text.
+///
+/// The charset comes from `content_type` (an HTTP `Content-Type` value), else
+/// from a `<meta charset>` or `http-equiv` declaration in the first 2 kB, else
+/// UTF-8. Pages declared or defaulting to UTF-8 must be valid UTF-8; other
+/// declared encodings (windows-1252, Shift_JIS, …) are decoded with
+/// [`encoding_rs`].
+pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Result<String, ParseError> {
+    let declared = content_type
+        .and_then(|ct| charset_param(ct))
+        .or_else(|| sniff_meta_charset(&bytes[..bytes.len().min(2048)]))
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(bytes);
+    match declared {
+        Some(enc) if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE => {
+            let (text, _, _) = enc.decode(bytes);
+            Ok(text.into_owned())
+        }
+        _ => match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => Err(ParseError::InvalidUtf8 { offset: e.valid_up_to() }),
+        },
+    }
+}
+
+fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    })
+}
+
+fn sniff_meta_charset(head: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let rest = head[at..].trim_start_matches(['"', '\'', ' ']);
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+    (end > 0).then(|| rest[..end].to_string())
+}
+
+/// Elements that never have content or whose end tag is usually omitted; they
+/// do not count towards the nesting estimate.
+const NO_DEPTH: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
+    "colgroup", "caption", "html", "head", "body", "!doctype",
+];
+
+/// A linear, upper-bound-ish estimate of the element nesting depth of a page:
+/// start tags minus end tags, ignoring void elements and those with optional
+/// end tags, skipping comments and raw-text elements.
+fn nesting_estimate(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i = memchr::memmem::find(&b[i..], b"-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let close = b.get(i) == Some(&b'/');
+        let start = if close { i + 1 } else { i };
+        let end = b[start..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'!')).map_or(b.len(), |e| start + e);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let gt = memchr::memchr(b'>', &b[end..]).map_or(b.len(), |e| end + e);
+        let self_closing = gt > end && b[gt - 1] == b'/';
+        i = gt.min(b.len());
+        if NO_DEPTH.contains(&name.as_str()) {
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            if matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "xmp" | "noscript") {
+                i = find_end_tag(&b[i..], name.as_bytes()).map_or(b.len(), |e| i + e);
+                continue;
+            }
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
+/// Offset of the first `</name` (ASCII case-insensitive) in `b`.
+fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(b, b"</").find(|&at| {
+        b.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+    })
+}
+
+fn strip_by(byline: &str) -> String {
+    let b = byline.trim();
+    for p in ["By ", "by ", "BY "] {
+        if let Some(rest) = b.strip_prefix(p) {
+            return rest.trim().to_string();
+        }
+    }
+    b.to_string()
+}
+
+/// Flatten extracted content HTML into body blocks.
+fn content_blocks(content_html: &str, title: Option<&str>) -> Vec<Block> {
+    let doc = Document::from(content_html);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_heading = false;
+    // Iterative depth-first walk: hostile pages nest elements thousands deep.
+    enum Step<'a> {
+        Enter(NodeRef<'a>),
+        Leave(bool),
+    }
+    let root = doc.root();
+    let mut stack: Vec<Step<'_>> = root.children_it(true).map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(block) => {
+                if block {
+                    flush(&mut cur, &mut cur_heading, &mut out);
+                }
+            }
+            Step::Enter(node) => {
+                if node.is_text() {
+                    cur.push_str(&node.text());
+                    continue;
+                }
+                if !node.is_element() {
+                    continue;
+                }
+                let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+                if SKIPPED_ELEMENTS.contains(&name.as_str()) {
+                    continue;
+                }
+                let block = BLOCK_ELEMENTS.contains(&name.as_str());
+                if block {
+                    flush(&mut cur, &mut cur_heading, &mut out);
+                    cur_heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+                }
+                stack.push(Step::Leave(block));
+                stack.extend(node.children_it(true).map(Step::Enter));
+            }
+        }
+    }
+    flush(&mut cur, &mut cur_heading, &mut out);
+
+    let title_key = title.map(|t| collapse_ws(t).to_lowercase());
+    out.retain(|b: &Block| {
+        let key = b.text.to_lowercase();
+        !FURNITURE.contains(&key.as_str()) && Some(&key) != title_key.as_ref()
+    });
+    out
+}
+
+fn flush(cur: &mut String, heading: &mut bool, out: &mut Vec<Block>) {
+    let text = collapse_ws(cur);
+    cur.clear();
+    if !text.is_empty() {
+        let kind = if *heading { BlockKind::Subhead } else { BlockKind::Paragraph };
+        out.push(Block { kind, text });
+    }
+    *heading = false;
+}
+
+/// Metadata gathered from the page head, best source first.
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    site: Option<String>,
+}
+
+impl Meta {
+    fn read(doc: &Document) -> Meta {
+        let mut m = Meta::default();
+        if let Some(ld) = json_ld_article(doc) {
+            m.title = str_field(&ld, "headline").or_else(|| str_field(&ld, "name"));
+            m.author = ld.get("author").and_then(person_names);
+            m.published = str_field(&ld, "datePublished").or_else(|| str_field(&ld, "dateCreated"));
+            m.site = ld.get("publisher").and_then(|p| str_field(p, "name").or_else(|| p.as_str().map(str::to_string)));
+            m.url = str_field(&ld, "url").or_else(|| {
+                ld.get("mainEntityOfPage")
+                    .and_then(|e| e.as_str().map(str::to_string).or_else(|| str_field(e, "@id")))
+            });
+        }
+        let meta = |keys: &[&str]| -> Option<String> {
+            for k in keys {
+                for attr in ["property", "name", "itemprop"] {
+                    let sel = format!("meta[{attr}=\"{k}\" i]");
+                    if let Some(v) = doc.select(&sel).attr("content") {
+                        let v = collapse_ws(&v);
+                        if !v.is_empty() {
+                            return Some(v);
+                        }
+                    }
+                }
+            }
+            None
+        };
+        m.title = m.title.or_else(|| meta(&["og:title", "twitter:title", "dc.title"]));
+        m.author = m.author.or_else(|| {
+            meta(&["author", "byl", "parsely-author", "sailthru.author", "dc.creator", "article:author"])
+                .filter(|a| !a.starts_with("http"))
+                .map(|a| strip_by(&a))
+        });
+        m.published = m.published.or_else(|| {
+            meta(&[
+                "article:published_time",
+                "datePublished",
+                "parsely-pub-date",
+                "pubdate",
+                "publish-date",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "sailthru.date",
+            ])
+            .or_else(|| {
+                doc.select("time[datetime]").attr("datetime").map(|d| collapse_ws(&d)).filter(|d| !d.is_empty())
+            })
+        });
+        m.site = m.site.or_else(|| meta(&["og:site_name", "application-name"]));
+        let canonical = doc.select("link[rel=\"canonical\" i]").attr("href").map(|h| collapse_ws(&h));
+        m.url = canonical.filter(|u| u.starts_with("http")).or(m.url).or_else(|| meta(&["og:url"]));
+        m
+    }
+}
+
+fn str_field(v: &Value, key: &str) -> Option<String> {
+    match v.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) => a.iter().find_map(|x| x.as_str().map(str::to_string)),
+        _ => None,
+    }
+}
+
+fn person_names(v: &Value) -> Option<String> {
+    let names: Vec<String> = match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Object(_) => str_field(v, "name").into_iter().collect(),
+        Value::Array(a) => a.iter().filter_map(|p| person_names(p)).collect(),
+        _ => Vec::new(),
+    };
+    let names: Vec<String> = names.into_iter().map(|n| collapse_ws(&n)).filter(|n| !n.is_empty()).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Rank of a schema.org type as the page's article object (lower is better).
+fn article_rank(v: &Value) -> Option<u8> {
+    let types: Vec<&str> = match v.get("@type")? {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+        _ => return None,
+    };
+    types
+        .iter()
+        .filter_map(|t| match *t {
+            "NewsArticle" | "ReportageNewsArticle" | "AnalysisNewsArticle" | "BackgroundNewsArticle"
+            | "OpinionNewsArticle" | "ReviewNewsArticle" | "LiveBlogPosting" => Some(0),
+            "Article" | "BlogPosting" | "Report" | "ScholarlyArticle" => Some(1),
+            _ => None,
+        })
+        .min()
+}
+
+fn json_ld_article(doc: &Document) -> Option<Value> {
+    let mut best: Option<(u8, Value)> = None;
+    for script in doc.select("script[type=\"application/ld+json\" i]").iter() {
+        let text = script.text();
+        if text.len() > MAX_JSON_LD_BYTES {
+            continue;
+        }
+        let Ok(v) = serde_json::from_str::<Value>(&text) else { continue };
+        find_articles(v, 0, &mut best);
+    }
+    best.map(|(_, v)| v)
+}
+
+fn find_articles(v: Value, depth: usize, best: &mut Option<(u8, Value)>) {
+    if depth > MAX_JSON_LD_DEPTH {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.into_iter().for_each(|i| find_articles(i, depth + 1, best)),
+        Value::Object(mut map) => {
+            let graph = map.remove("@graph");
+            let obj = Value::Object(map);
+            if let Some(rank) = article_rank(&obj)
+                && best.as_ref().is_none_or(|(r, _)| rank < *r)
+            {
+                *best = Some((rank, obj));
+            }
+            if let Some(g) = graph {
+                find_articles(g, depth + 1, best);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_declared_charsets_and_rejects_bad_utf8() {
+        let latin = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 talks</p></body></html>";
+        assert!(decode_html(latin, None).unwrap().contains("Café talks"));
+        assert!(decode_html(b"<p>Caf\xe9</p>", Some("text/html; charset=ISO-8859-1")).unwrap().contains("Café"));
+        assert!(matches!(decode_html(b"<p>ok \xff\xfe</p>", None), Err(ParseError::InvalidUtf8 { offset: 6 })));
+        assert_eq!(decode_html("<p>Zürich</p>".as_bytes(), Some("text/html")).unwrap(), "<p>Zürich</p>");
+    }
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Ceasefire talks stall over sequencing - The Example Tribune</title>
+<meta property="og:title" content="Ceasefire talks stall over sequencing">
+<meta property="og:site_name" content="The Example Tribune">
+<meta name="author" content="By Lina Haddad">
+<meta property="article:published_time" content="2026-11-18T07:30:00+00:00">
+<link rel="canonical" href="https://tribune.example/world/ceasefire-talks-stall">
+<script>var tracking = "<p>not article text</p>";</script>
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article>
+<h1>Ceasefire talks stall over sequencing</h1>
+<p class="byline">By Lina Haddad</p>
+<p>Mediators in Doha failed on Tuesday to bridge a gap over the order in which hostages would be released and troops withdrawn, officials from two delegations said, leaving the talks without a date for their next round.</p>
+<p>“We are close on the text but far apart on the sequence,” one mediator said, adding that the gap was “political, not technical” and would need a decision at the highest level in both capitals.</p>
+<h2>Pressure from Washington</h2>
+<p>The U.S. envoy is expected in the region next week, according to two diplomats briefed on the plans, who asked not to be named because the visit has not been announced.</p>
+<ul><li>Phase one: an exchange of prisoners lasting six weeks under international monitoring.</li><li>Phase two: a withdrawal from populated areas and the opening of additional crossings for aid.</li></ul>
+<figure><img src="a.jpg"><figcaption>Delegates arrive in Doha on Tuesday.</figcaption></figure>
+<p>Advertisement</p>
+</article></main>
+<aside><h3>Most read</h3><ul><li><a href="/a">Storm hits coast</a></li><li><a href="/b">Cup final tonight</a></li></ul></aside>
+<footer><p>© 2026 The Example Tribune. All rights reserved.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn extracts_body_and_meta_tags() {
+        let a = read_html(PAGE, None).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Ceasefire talks stall over sequencing"));
+        assert_eq!(a.author.as_deref(), Some("Lina Haddad"));
+        assert_eq!(a.published.as_deref(), Some("2026-11-18T07:30:00+00:00"));
+        assert_eq!(a.source.as_deref(), Some("The Example Tribune"));
+        assert_eq!(a.url.as_deref(), Some("https://tribune.example/world/ceasefire-talks-stall"));
+        let body = a.body_text();
+        assert!(body.starts_with("By Lina Haddad\n\nMediators in Doha") || body.starts_with("Mediators in Doha"), "{body}");
+        assert!(body.contains("\n\nPhase one: an exchange"), "list items are separate blocks: {body}");
+        assert!(body.contains("crossings for aid."));
+        assert!(!body.contains("not article text"));
+        assert!(!body.contains("Delegates arrive"), "captions are dropped");
+        assert!(!body.contains("Advertisement"));
+        assert!(!body.contains("Storm hits coast"));
+        assert!(!body.contains("All rights reserved"));
+        assert!(!body.contains("Ceasefire talks stall over sequencing"), "no headline in the body");
+        let sub = a.blocks.iter().find(|b| b.kind == BlockKind::Subhead).unwrap();
+        assert_eq!(sub.text, "Pressure from Washington");
+    }
+
+    #[test]
+    fn json_ld_news_article_wins_over_meta_tags() {
+        let page = PAGE.replace(
+            "</head>",
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebPage","name":"Page name"},
+              {"@type":"NewsArticle","headline":"Doha talks stall","datePublished":"2026-11-18",
+               "author":[{"@type":"Person","name":"Lina Haddad"},{"@type":"Person","name":"Omar Said"}],
+               "publisher":{"@type":"Organization","name":"Tribune Group"},
+               "mainEntityOfPage":{"@id":"https://tribune.example/x"}}]}</script></head>"#,
+        );
+        let a = read_html(&page, None).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Doha talks stall"));
+        assert_eq!(a.author.as_deref(), Some("Lina Haddad, Omar Said"));
+        assert_eq!(a.published.as_deref(), Some("2026-11-18"));
+        assert_eq!(a.source.as_deref(), Some("Tribune Group"));
+        // The canonical link is the page's own statement of its URL.
+        assert_eq!(a.url.as_deref(), Some("https://tribune.example/world/ceasefire-talks-stall"));
+    }
+
+    #[test]
+    fn given_url_is_a_fallback() {
+        let page = PAGE.replace(r#"<link rel="canonical" href="https://tribune.example/world/ceasefire-talks-stall">"#, "");
+        let a = read_html(&page, Some("https://tribune.example/from-warc")).unwrap();
+        assert_eq!(a.url.as_deref(), Some("https://tribune.example/from-warc"));
+    }
+
+    #[test]
+    fn hostile_pages_are_safe() {
+        // Deep nesting is refused before parsing (it would take minutes).
+        let deep = format!("<html><body>{}<p>Deep text here.</p>{}</body></html>", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        let err = read_html(&deep, None).unwrap_err().to_string();
+        assert!(err.contains("nested about 50000 elements deep"), "{err}");
+        // Unclosed paragraphs and list items are not nesting.
+        let flat = format!("<html><body><div>{}</div></body></html>", "<p>Paragraph of text.<li>item".repeat(5_000));
+        assert_eq!(nesting_estimate(&flat), 1);
+        assert_eq!(nesting_estimate("<div><script>if (a<b) { '<div><div>' }</SCRIPT><!-- <div> --><span/></div>"), 1);
+        // Entity flood and a script that writes markup.
+        let flood = format!(
+            "<html><body><script>document.write('<p>{}</p>')</script><p>{}</p></body></html>",
+            "x".repeat(10_000),
+            "&amp;&lt;&#x41;&#65;&nbsp;".repeat(100_000)
+        );
+        let a = read_html(&flood, None);
+        if let Ok(a) = a {
+            assert!(!a.body_text().contains("document.write"));
+        }
+        assert!(matches!(read_html("   ", None), Err(ParseError::Empty)));
+        assert!(matches!(read_html("<html><body></body></html>", None), Err(ParseError::Empty)));
+    }
+}

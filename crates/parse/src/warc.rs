@@ -1,0 +1,421 @@
+//! The WARC reader: HTTP response records with HTML bodies become articles.
+//!
+//! A small framing reader of our own rather than the `warc` crate, because
+//! that crate reads headers and bodies with unbounded `read_until` (binary
+//! junk or a lying `Content-Length` can exhaust memory) and cannot tell a
+//! truncated record from the end of the file. This one reads at most
+//! [`MAX_WARC_HEADER_BYTES`] of headers and [`MAX_WARC_RECORD_BYTES`] of
+//! content per record, skips over larger ones, and reports a truncated
+//! record as an error for that record. HTTP headers are parsed with
+//! `httparse`.
+
+use std::io::{self, BufRead, Read};
+
+use crate::article::Article;
+use crate::error::ParseError;
+use crate::html::{decode_html, read_html};
+
+/// Largest WARC header block accepted, in bytes.
+pub const MAX_WARC_HEADER_BYTES: usize = 64 << 10;
+/// Largest record content read into memory; larger records are skipped with
+/// [`ParseError::TooLarge`].
+pub const MAX_WARC_RECORD_BYTES: usize = 32 << 20;
+
+/// One article-bearing record read from a WARC file.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct WarcRecord {
+    /// 1-based position of the record in the file (all record types count).
+    pub record: u64,
+    /// The record's `WARC-Record-ID`, without angle brackets, if it was read.
+    pub record_id: Option<String>,
+    /// The article, or why this record gave none.
+    pub result: Result<Article, ParseError>,
+}
+
+/// Reads WARC records from a (decompressed) stream.
+///
+/// Iterating yields one [`WarcRecord`] per `response` record with an HTML
+/// body (and one error record per malformed or truncated record). Other
+/// record types (`warcinfo`, `request`, `metadata`, …), non-HTML responses
+/// and non-2xx responses carry no article; they are counted in
+/// [`skipped`](WarcReader::skipped). After a framing error (a record cut
+/// short, junk where a header should be) the rest of the stream cannot be
+/// framed and iteration ends.
+///
+/// ```
+/// let html = "<html><body><article><p>Negotiators met in Geneva on Thursday and agreed to resume the talks that broke down in the spring, officials from both delegations said afterwards.</p></article></body></html>";
+/// let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+/// let warc = format!(
+///     "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2026-11-20T10:00:00Z\r\n\
+///      WARC-Target-URI: https://news.example/talks\r\nContent-Type: application/http; msgtype=response\r\n\
+///      Content-Length: {}\r\n\r\n{http}\r\n\r\n",
+///     http.len()
+/// );
+/// let mut records = attache_parse::WarcReader::new(warc.as_bytes());
+/// let r = records.next().unwrap();
+/// let a = r.result?;
+/// assert_eq!(r.record_id.as_deref(), Some("urn:uuid:1"));
+/// assert_eq!(a.url.as_deref(), Some("https://news.example/talks"));
+/// assert_eq!(a.published.as_deref(), Some("2026-11-20T10:00:00Z"));
+/// assert!(records.next().is_none());
+/// # Ok::<(), attache_parse::ParseError>(())
+/// ```
+pub struct WarcReader<R> {
+    inner: R,
+    record: u64,
+    skipped: u64,
+    done: bool,
+}
+
+impl<R: BufRead> WarcReader<R> {
+    /// Read records from `inner`, which must already be decompressed.
+    pub fn new(inner: R) -> Self {
+        WarcReader { inner, record: 0, skipped: 0, done: false }
+    }
+
+    /// Number of records read that carry no article (not an HTML response).
+    pub fn skipped(&self) -> u64 {
+        self.skipped
+    }
+
+    fn fail(&mut self, record_id: Option<String>, e: ParseError) -> Option<WarcRecord> {
+        self.done = true;
+        Some(WarcRecord { record: self.record, record_id, result: Err(e) })
+    }
+}
+
+fn malformed(reason: impl Into<String>) -> ParseError {
+    ParseError::Malformed { format: "WARC", reason: reason.into() }
+}
+
+/// Read one line of at most `limit` bytes (including the newline).
+/// Returns `Ok(None)` at end of stream.
+fn read_line_bounded<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<()>> {
+    buf.clear();
+    loop {
+        let avail = r.fill_buf()?;
+        if avail.is_empty() {
+            return Ok(if buf.is_empty() { None } else { Some(()) });
+        }
+        let (take, found) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        let room = limit.saturating_sub(buf.len());
+        if take > room {
+            buf.extend_from_slice(&avail[..room]);
+            r.consume(room);
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "header line too long"));
+        }
+        buf.extend_from_slice(&avail[..take]);
+        r.consume(take);
+        if found {
+            return Ok(Some(()));
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for WarcReader<R> {
+    type Item = WarcRecord;
+
+    fn next(&mut self) -> Option<WarcRecord> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let mut line = Vec::new();
+            // Skip blank lines between records; stop cleanly at the end.
+            loop {
+                match read_line_bounded(&mut self.inner, &mut line, MAX_WARC_HEADER_BYTES) {
+                    Ok(None) => {
+                        self.done = true;
+                        return None;
+                    }
+                    Ok(Some(())) if line.iter().all(|b| b.is_ascii_whitespace()) => continue,
+                    Ok(Some(())) => break,
+                    Err(e) => {
+                        self.record += 1;
+                        return self.fail(None, e.into());
+                    }
+                }
+            }
+            self.record += 1;
+            if !line.starts_with(b"WARC/") {
+                return self.fail(None, malformed("expected a \"WARC/1.x\" version line (not a WARC file, or junk between records)"));
+            }
+
+            // Header fields.
+            let mut headers: Vec<(String, String)> = Vec::new();
+            let mut header_bytes = line.len();
+            loop {
+                match read_line_bounded(&mut self.inner, &mut line, MAX_WARC_HEADER_BYTES) {
+                    Ok(None) => return self.fail(None, malformed("truncated in the header block")),
+                    Ok(Some(())) => {}
+                    Err(e) => return self.fail(None, e.into()),
+                }
+                header_bytes += line.len();
+                if header_bytes > MAX_WARC_HEADER_BYTES {
+                    return self.fail(None, malformed("header block larger than 64 kB"));
+                }
+                let text = String::from_utf8_lossy(&line);
+                let text = text.trim_end_matches(['\r', '\n']);
+                if text.is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = text.split_once(':') {
+                    headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+                }
+            }
+            let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+            let record_id = get("warc-record-id").map(|v| v.trim_start_matches('<').trim_end_matches('>').to_string());
+            let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
+                return self.fail(record_id, malformed("missing or invalid Content-Length"));
+            };
+
+            // Content, bounded.
+            let wanted = len.min(MAX_WARC_RECORD_BYTES as u64 + 1);
+            let mut content = Vec::with_capacity(wanted.min(1 << 20) as usize);
+            let read = match (&mut self.inner).take(wanted).read_to_end(&mut content) {
+                Ok(n) => n as u64,
+                Err(e) => return self.fail(record_id, e.into()),
+            };
+            if read < wanted {
+                return self.fail(
+                    record_id,
+                    malformed(format!("record truncated: Content-Length is {len} bytes but the file ends after {read}")),
+                );
+            }
+            let too_large = len > MAX_WARC_RECORD_BYTES as u64;
+            if too_large {
+                drop(content);
+                let rest = len - wanted;
+                match io::copy(&mut (&mut self.inner).take(rest), &mut io::sink()) {
+                    Ok(n) if n == rest => {}
+                    Ok(n) => {
+                        return self.fail(
+                            record_id,
+                            malformed(format!(
+                                "record truncated: Content-Length is {len} bytes but the file ends after {}",
+                                wanted + n
+                            )),
+                        );
+                    }
+                    Err(e) => return self.fail(record_id, e.into()),
+                }
+                content = Vec::new();
+            }
+
+            let warc_type = get("warc-type").unwrap_or("").to_ascii_lowercase();
+            let is_http = get("content-type").is_some_and(|ct| ct.to_ascii_lowercase().starts_with("application/http"));
+            if warc_type != "response" || !is_http {
+                self.skipped += 1;
+                continue;
+            }
+            if too_large {
+                let limit = MAX_WARC_RECORD_BYTES;
+                return Some(WarcRecord {
+                    record: self.record,
+                    record_id,
+                    result: Err(ParseError::TooLarge { size: len as usize, limit }),
+                });
+            }
+            let url = get("warc-target-uri").map(str::to_string);
+            let date = get("warc-date").map(str::to_string);
+            match response_article(&content, url.as_deref()) {
+                Ok(None) => {
+                    self.skipped += 1;
+                    continue;
+                }
+                Ok(Some(mut article)) => {
+                    article.id = record_id.clone();
+                    if url.is_some() {
+                        article.url = url;
+                    }
+                    if article.published.is_none() {
+                        article.published = date;
+                    }
+                    return Some(WarcRecord { record: self.record, record_id, result: Ok(article) });
+                }
+                Err(e) => return Some(WarcRecord { record: self.record, record_id, result: Err(e) }),
+            }
+        }
+    }
+}
+
+fn http_error(reason: impl Into<String>) -> ParseError {
+    ParseError::Malformed { format: "HTTP", reason: reason.into() }
+}
+
+/// Parse an HTTP response; `Ok(None)` when it carries no HTML article
+/// (non-2xx status or a non-HTML content type).
+fn response_article(content: &[u8], url: Option<&str>) -> Result<Option<Article>, ParseError> {
+    let mut hdrs = [httparse::EMPTY_HEADER; 128];
+    let mut resp = httparse::Response::new(&mut hdrs);
+    let body_at = match resp.parse(content) {
+        Ok(httparse::Status::Complete(n)) => n,
+        Ok(httparse::Status::Partial) => return Err(http_error("response headers are incomplete")),
+        Err(e) => return Err(http_error(format!("bad response headers: {e}"))),
+    };
+    let code = resp.code.unwrap_or(0);
+    if !(200..300).contains(&code) {
+        return Ok(None);
+    }
+    let header = |name: &str| {
+        resp.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| String::from_utf8_lossy(h.value).trim().to_string())
+    };
+    let content_type = header("content-type");
+    if let Some(ct) = &content_type {
+        let ct = ct.to_ascii_lowercase();
+        if !(ct.starts_with("text/html") || ct.starts_with("application/xhtml")) {
+            return Ok(None);
+        }
+    }
+    let mut body = content[body_at..].to_vec();
+    if header("transfer-encoding").is_some_and(|te| te.to_ascii_lowercase().contains("chunked")) {
+        body = dechunk(&body)?;
+    }
+    match header("content-encoding").map(|e| e.to_ascii_lowercase()).as_deref() {
+        None | Some("identity") | Some("") => {}
+        Some("gzip") | Some("x-gzip") => body = inflate(flate2::read::MultiGzDecoder::new(&body[..]))?,
+        Some("deflate") => body = inflate(flate2::read::ZlibDecoder::new(&body[..]))?,
+        Some(other) => return Err(http_error(format!("unsupported Content-Encoding {other:?}"))),
+    }
+    let html = decode_html(&body, content_type.as_deref())?;
+    read_html(&html, url).map(Some)
+}
+
+fn inflate(r: impl Read) -> Result<Vec<u8>, ParseError> {
+    let mut out = Vec::new();
+    let limit = crate::html::MAX_HTML_BYTES as u64 + 1;
+    r.take(limit).read_to_end(&mut out)?;
+    if out.len() as u64 >= limit {
+        return Err(ParseError::TooLarge { size: out.len(), limit: crate::html::MAX_HTML_BYTES });
+    }
+    Ok(out)
+}
+
+fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, ParseError> {
+    let mut out = Vec::with_capacity(data.len());
+    loop {
+        let Some(eol) = memchr::memmem::find(data, b"\r\n") else {
+            return Err(http_error("truncated chunked body"));
+        };
+        let size_text = String::from_utf8_lossy(&data[..eol]);
+        let size_text = size_text.split(';').next().unwrap_or("").trim();
+        let size = usize::from_str_radix(size_text, 16).map_err(|_| http_error("bad chunk size"))?;
+        data = &data[eol + 2..];
+        if size == 0 {
+            return Ok(out);
+        }
+        if data.len() < size {
+            return Err(http_error("truncated chunked body"));
+        }
+        out.extend_from_slice(&data[..size]);
+        data = data[size..].strip_prefix(b"\r\n").unwrap_or(&data[size..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<html><head><title>Grain deal extended</title></head><body><article>\
+        <p>Ministers agreed on Friday to extend the grain corridor for another ninety days, \
+        the mediators said after a night of talks in Istanbul that ran past the deadline.</p>\
+        <p>Shipping insurers said they would resume cover from Monday, though premiums would \
+        stay high until the first convoys had passed without incident.</p></article></body></html>";
+
+    fn record(kind: &str, id: &str, content_type: &str, content: &str) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <{id}>\r\nWARC-Date: 2026-11-21T06:00:00Z\r\n\
+             WARC-Target-URI: https://wire.example/{id}\r\nContent-Type: {content_type}\r\n\
+             Content-Length: {}\r\n\r\n{content}\r\n\r\n",
+            content.len()
+        )
+    }
+
+    fn response(id: &str, http_headers: &str, body: &str) -> String {
+        record("response", id, "application/http; msgtype=response", &format!("HTTP/1.1 200 OK\r\n{http_headers}\r\n{body}"))
+    }
+
+    #[test]
+    fn reads_responses_and_skips_other_records() {
+        let warc = [
+            record("warcinfo", "info", "application/warc-fields", "software: test\r\n"),
+            record("request", "req", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n"),
+            response("a", "Content-Type: text/html\r\n", PAGE),
+            response("img", "Content-Type: image/png\r\n", "\u{89}PNG"),
+            response("b", "Transfer-Encoding: chunked\r\n", &format!("{:x}\r\n{PAGE}\r\n0\r\n\r\n", PAGE.len())),
+        ]
+        .concat();
+        let mut r = WarcReader::new(warc.as_bytes());
+        let got: Vec<WarcRecord> = r.by_ref().collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(r.skipped(), 3);
+        assert_eq!(got[0].record, 3);
+        assert_eq!(got[1].record, 5);
+        let a = got[0].result.as_ref().unwrap();
+        assert_eq!(a.id.as_deref(), Some("a"));
+        assert_eq!(a.url.as_deref(), Some("https://wire.example/a"));
+        assert_eq!(a.published.as_deref(), Some("2026-11-21T06:00:00Z"));
+        assert!(a.body_text().starts_with("Ministers agreed on Friday"));
+        assert_eq!(got[1].result.as_ref().unwrap().body_text(), a.body_text());
+    }
+
+    #[test]
+    fn gzip_content_encoding_is_decoded() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(PAGE.as_bytes()).unwrap();
+        let body = gz.finish().unwrap();
+        let mut http = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+        http.extend_from_slice(&body);
+        let mut warc = format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        )
+        .into_bytes();
+        warc.extend_from_slice(&http);
+        warc.extend_from_slice(b"\r\n\r\n");
+        let got: Vec<WarcRecord> = WarcReader::new(&warc[..]).collect();
+        assert!(got[0].result.as_ref().unwrap().body_text().contains("grain corridor"));
+    }
+
+    #[test]
+    fn truncated_record_is_an_error_after_the_good_ones() {
+        let mut warc = [response("a", "", PAGE), response("b", "", PAGE)].concat();
+        warc.truncate(warc.len() - 100);
+        let got: Vec<WarcRecord> = WarcReader::new(warc.as_bytes()).collect();
+        assert_eq!(got.len(), 2);
+        assert!(got[0].result.is_ok());
+        assert_eq!(got[1].record, 2);
+        assert_eq!(got[1].record_id.as_deref(), Some("b"));
+        let err = got[1].result.as_ref().unwrap_err().to_string();
+        assert!(err.contains("truncated"), "{err}");
+    }
+
+    #[test]
+    fn junk_is_one_error() {
+        let junk: Vec<u8> = (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let got: Vec<WarcRecord> = WarcReader::new(&junk[..]).collect();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].result.is_err());
+        let mut warc = response("a", "", PAGE).into_bytes();
+        warc.extend_from_slice(&junk);
+        let got: Vec<WarcRecord> = WarcReader::new(&warc[..]).collect();
+        assert_eq!(got.len(), 2);
+        assert!(got[0].result.is_ok() && got[1].result.is_err());
+    }
+
+    #[test]
+    fn lying_content_length_does_not_allocate_it() {
+        let warc = "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 99999999999\r\n\r\nshort";
+        let got: Vec<WarcRecord> = WarcReader::new(warc.as_bytes()).collect();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].result.as_ref().unwrap_err().to_string().contains("truncated"));
+    }
+}
