@@ -21,6 +21,10 @@ pub(crate) enum Command {
     /// Work with the Handlebars templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Brief a whole archive: JSON Lines (.gz/.zst), directories, WARC, or `-` (stdin), in parallel.
+    Batch(BatchArgs),
+    /// Print what the readers get from each input, as JSON lines.
+    Parse(ParseArgs),
     /// Measure quality against reference data sets.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -41,6 +45,16 @@ pub(crate) enum EvalCommand {
     /// documents; the story sentences in page order are cut to the first 665
     /// bytes and scored against every reference (rouge-score settings, stemming).
     Daily(EvalDailyArgs),
+    /// Score HTML main-content extraction on a directory holding `ground-truth.json` and
+    /// `pages/<id>.html.gz` (the article-extraction benchmark layout): precision, recall and F1
+    /// of 4-token shingles.
+    Html {
+        /// The benchmark directory.
+        dir: PathBuf,
+        /// Also write per-page scores as JSON lines to FILE.
+        #[arg(long, value_name = "FILE")]
+        pages: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -238,4 +252,53 @@ fn parse_date(s: &str) -> Result<String, String> {
         && b[7] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if ok { Ok(s.to_string()) } else { Err(format!("expected a date as YYYY-MM-DD, got {s:?}")) }
+}
+
+/// Output formats of `attache batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum BatchFormatArg {
+    /// One JSON briefing per line (to a file or standard output)
+    Json,
+    /// One Markdown file per article (in the --output directory)
+    Md,
+    /// One plain-text file per article (in the --output directory)
+    Txt,
+    /// One printable HTML page per article (in the --output directory)
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct BatchArgs {
+    /// Inputs: JSON Lines files (plain, .gz or .zst), directories (.txt .md .html .htm .json .jsonl,
+    /// recursively), WARC files (.warc, .warc.gz), or `-` for JSON Lines on standard input.
+    #[arg(required = true)]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Where to write: a file for --format json (default: standard output), a directory otherwise.
+    #[arg(short, long, value_name = "PATH")]
+    pub(crate) output: Option<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = BatchFormatArg::Json)]
+    pub(crate) format: BatchFormatArg,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+    /// Error records (JSON lines) go to PATH; `-` puts them on standard output, in input order,
+    /// among the briefings. Default: beside the output (OUTPUT.errors.jsonl), or standard error.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) errors: Option<PathBuf>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+    #[command(flatten)]
+    pub(crate) options: BriefOptions,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ParseArgs {
+    /// Inputs, as for `attache batch`.
+    #[arg(required = true)]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }

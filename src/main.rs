@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         cli::Command::Brief(args) => cmd::brief::execute(args),
         cli::Command::Daily(args) => cmd::daily::execute(args),
         cli::Command::Templates(c) => cmd::templates::execute(c),
+        cli::Command::Batch(args) => cmd::batch::execute(args),
+        cli::Command::Parse(args) => cmd::parse::execute(args),
         cli::Command::Eval(c) => cmd::eval::execute(c),
     };
     match result {

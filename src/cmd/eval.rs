@@ -1,9 +1,14 @@
 //! `attache eval …`: quality measurements against reference sets.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::{Read, Write as _};
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
+use attache_eval::html::{PageScore, bootstrap, corpus, score_page};
 use attache_eval::summaries::{EvalError, RougeEval, read_records};
 
 use crate::cli::{EvalCommand, EvalDailyArgs, RougeArgs};
@@ -13,6 +18,7 @@ pub(crate) fn execute(cmd: &EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Rouge(args) => rouge(args),
         EvalCommand::Daily(args) => daily(args),
+        EvalCommand::Html { dir, pages } => eval_html(dir, pages.as_deref()),
     }
 }
 
@@ -211,4 +217,78 @@ fn daily(args: &EvalDailyArgs) -> anyhow::Result<ExitCode> {
         write_output(Some(path), &s)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Deserialize)]
+struct Truth {
+    #[serde(rename = "articleBody")]
+    article_body: String,
+}
+
+fn eval_html(dir: &Path, pages_out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let gt_path = dir.join("ground-truth.json");
+    let gt: BTreeMap<String, Truth> = serde_json::from_slice(
+        &std::fs::read(&gt_path).with_context(|| format!("cannot read {}", gt_path.display()))?,
+    )
+    .with_context(|| format!("{} is not a ground-truth map", gt_path.display()))?;
+    if gt.is_empty() {
+        bail!("{} holds no pages", gt_path.display());
+    }
+    let mut scores: Vec<PageScore> = Vec::with_capacity(gt.len());
+    let mut lines = Vec::new();
+    let mut extract_secs = 0.0;
+    let mut bytes = 0usize;
+    let mut failures = 0;
+    for (id, truth) in &gt {
+        let page = read_page(dir, id)?;
+        bytes += page.len();
+        let t = Instant::now();
+        let result = attache_parse::decode_html(&page, None).and_then(|h| attache_parse::read_html(&h, None));
+        extract_secs += t.elapsed().as_secs_f64();
+        let prediction = match &result {
+            Ok(a) => a.body_text(),
+            Err(e) => {
+                failures += 1;
+                eprintln!("attache eval html: {id}: {e}");
+                String::new()
+            }
+        };
+        let s = score_page(&truth.article_body, &prediction);
+        lines.push(serde_json::json!({
+            "id": id, "precision": s.precision(), "recall": s.recall(), "exact": s.exact,
+            "error": result.as_ref().err().map(|e| e.to_string()),
+        }));
+        scores.push(s);
+    }
+    let c = corpus(&scores);
+    let (sp, sr, sf, sa) = bootstrap(&scores, 1000, 0x5eed);
+    println!("HTML extraction on {} pages ({:.1} MB of HTML)", c.pages, bytes as f64 / 1e6);
+    println!("precision  {:.3} ± {:.3}", c.precision, sp);
+    println!("recall     {:.3} ± {:.3}", c.recall, sr);
+    println!("F1         {:.3} ± {:.3}", c.f1, sf);
+    println!("accuracy   {:.3} ± {:.3}", c.accuracy, sa);
+    println!("empty      {} (reader errors: {failures})", c.empty);
+    println!("speed      {:.1} pages/s on one thread (extraction only)", c.pages as f64 / extract_secs.max(1e-9));
+    if let Some(p) = pages_out {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?);
+        for l in lines {
+            writeln!(w, "{l}")?;
+        }
+        w.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
+    let gz = dir.join("pages").join(format!("{id}.html.gz"));
+    let plain = dir.join("pages").join(format!("{id}.html"));
+    let mut bytes = Vec::new();
+    if gz.exists() {
+        flate2::read::MultiGzDecoder::new(std::fs::File::open(&gz).with_context(|| format!("cannot read {}", gz.display()))?)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot decompress {}", gz.display()))?;
+    } else {
+        bytes = std::fs::read(&plain).with_context(|| format!("cannot read {} (nor {})", plain.display(), gz.display()))?;
+    }
+    Ok(bytes)
 }

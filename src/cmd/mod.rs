@@ -1,8 +1,10 @@
 //! One module per subcommand; each exposes `execute(args) -> Result<ExitCode>`.
 
+pub(crate) mod batch;
 pub(crate) mod brief;
 pub(crate) mod daily;
 pub(crate) mod eval;
+pub(crate) mod parse;
 pub(crate) mod templates;
 
 use std::io::Write;

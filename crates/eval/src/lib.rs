@@ -4,6 +4,8 @@
 //! datasets live outside the repository; the `attache eval` commands take a
 //! path to them.
 //!
+//! - [`html`]: shingle precision/recall/F1 of HTML main-content extraction, as in the
+//!   article-extraction benchmark.
 //! - [`rouge`]: ROUGE-1/2/L/Lsum exactly as Google's `rouge-score` 0.1.2
 //!   (`use_stemmer=True`).
 //!
@@ -18,3 +20,4 @@
 
 pub mod rouge;
 pub mod summaries;
+pub mod html;

@@ -22,6 +22,9 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use serde::Serialize;
 
 use crate::article::Article;
@@ -139,7 +142,23 @@ type RecordIter = Box<dyn Iterator<Item = Record> + Send>;
 pub struct Sources {
     queue: VecDeque<Input>,
     current: Option<RecordIter>,
-    skipped: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    skipped: Arc<AtomicU64>,
+    consumed: Arc<AtomicU64>,
+    total: Option<u64>,
+}
+
+/// Counts the raw (possibly compressed) bytes read from a file, for progress.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 impl Sources {
@@ -148,10 +167,12 @@ impl Sources {
     /// opened lazily while iterating.
     pub fn open<P: AsRef<Path>>(inputs: &[P]) -> Result<Sources, SourceError> {
         let mut queue = VecDeque::new();
+        let mut total = Some(0u64);
         for p in inputs {
             let p = p.as_ref();
             if p == Path::new("-") {
                 queue.push_back(Input::Stdin);
+                total = None;
                 continue;
             }
             let meta = std::fs::metadata(p).map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
@@ -164,13 +185,41 @@ impl Sources {
                 queue.push_back(Input::File(p.to_path_buf()));
             }
         }
-        Ok(Sources { queue, current: None, skipped: Default::default() })
+        for input in &queue {
+            if let (Some(t), Input::File(p)) = (total.as_mut(), input) {
+                *t += std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            }
+        }
+        Ok(Sources { queue, current: None, skipped: Default::default(), consumed: Default::default(), total })
+    }
+
+    /// Total size in bytes of the input files as stored (compressed or not),
+    /// or `None` when standard input is among them.
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total
+    }
+
+    /// Bytes of the input files read so far, as stored; with
+    /// [`total_bytes`](Sources::total_bytes) this gives progress.
+    pub fn bytes_read(&self) -> u64 {
+        self.consumed.load(Ordering::Relaxed)
+    }
+
+    /// A shared counter that follows [`bytes_read`](Sources::bytes_read),
+    /// for another thread to watch progress.
+    pub fn bytes_read_counter(&self) -> Arc<AtomicU64> {
+        self.consumed.clone()
     }
 
     /// Records read that carry no article and are not errors either: WARC
     /// records other than HTML responses (`warcinfo`, `request`, images…).
     pub fn skipped(&self) -> u64 {
-        self.skipped.load(std::sync::atomic::Ordering::Relaxed)
+        self.skipped.load(Ordering::Relaxed)
+    }
+
+    /// A shared counter that follows [`skipped`](Sources::skipped).
+    pub fn skipped_counter(&self) -> Arc<AtomicU64> {
+        self.skipped.clone()
     }
 
     fn start(&mut self, input: Input) -> RecordIter {
@@ -178,7 +227,7 @@ impl Sources {
             Input::Stdin => Box::new(JsonLines::new("-".into(), Box::new(BufReader::with_capacity(1 << 16, io::stdin())))),
             Input::File(path) => {
                 let name = path.to_string_lossy().into_owned();
-                match open_file(&path) {
+                match open_file(&path, self.consumed.clone()) {
                     Ok((mut reader, warc_magic)) => {
                         let kind = if warc_magic { Kind::Warc } else { kind_by_name(&path).unwrap_or(Kind::JsonLines) };
                         if kind == Kind::JsonLines
@@ -261,8 +310,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
 
 /// Open a file, undo gzip/Zstandard compression (by magic bytes), and say
 /// whether the content starts like a WARC file.
-fn open_file(path: &Path) -> Result<(Box<dyn BufRead + Send>, bool), ParseError> {
-    let mut raw = BufReader::with_capacity(1 << 16, File::open(path)?);
+fn open_file(path: &Path, count: Arc<AtomicU64>) -> Result<(Box<dyn BufRead + Send>, bool), ParseError> {
+    let mut raw = BufReader::with_capacity(1 << 16, Counting { inner: File::open(path)?, count });
     let head = raw.fill_buf()?;
     let (is_gzip, is_zstd) = (head.starts_with(&[0x1f, 0x8b]), head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]));
     let reader: Box<dyn BufRead + Send> = if is_gzip {
@@ -279,33 +328,33 @@ fn open_file(path: &Path) -> Result<(Box<dyn BufRead + Send>, bool), ParseError>
 }
 
 #[cfg(feature = "compression")]
-fn gzip(raw: BufReader<File>) -> Result<Box<dyn BufRead + Send>, ParseError> {
+fn gzip(raw: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
     Ok(Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(raw))))
 }
 
 #[cfg(feature = "compression")]
-fn zstd(raw: BufReader<File>) -> Result<Box<dyn BufRead + Send>, ParseError> {
+fn zstd(raw: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
     Ok(Box::new(BufReader::with_capacity(1 << 16, zstd::stream::read::Decoder::with_buffer(raw)?)))
 }
 
 #[cfg(not(feature = "compression"))]
-fn gzip(_: BufReader<File>) -> Result<Box<dyn BufRead + Send>, ParseError> {
+fn gzip(_: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
     Err(ParseError::Unsupported("gzip input (attache-parse was built without the `compression` feature)".into()))
 }
 
 #[cfg(not(feature = "compression"))]
-fn zstd(_: BufReader<File>) -> Result<Box<dyn BufRead + Send>, ParseError> {
+fn zstd(_: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
     Err(ParseError::Unsupported("Zstandard input (attache-parse was built without the `compression` feature)".into()))
 }
 
 #[cfg(feature = "warc")]
-fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: std::sync::Arc<std::sync::atomic::AtomicU64>) -> RecordIter {
+fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: Arc<AtomicU64>) -> RecordIter {
     let mut warc = crate::warc::WarcReader::new(reader);
     let mut seen = 0;
     Box::new(std::iter::from_fn(move || {
         let r = warc.next();
         let now = warc.skipped();
-        skipped.fetch_add(now - seen, std::sync::atomic::Ordering::Relaxed);
+        skipped.fetch_add(now - seen, Ordering::Relaxed);
         seen = now;
         let r = r?;
         Some(Record { input: InputRef { file: name.clone(), line: None, record: Some(r.record) }, result: r.result })
@@ -313,7 +362,7 @@ fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: std::syn
 }
 
 #[cfg(not(feature = "warc"))]
-fn warc_records(name: String, _: Box<dyn BufRead + Send>, _: std::sync::Arc<std::sync::atomic::AtomicU64>) -> RecordIter {
+fn warc_records(name: String, _: Box<dyn BufRead + Send>, _: Arc<AtomicU64>) -> RecordIter {
     Box::new(std::iter::once(Record {
         input: whole(&name),
         result: Err(ParseError::Unsupported("WARC input (attache-parse was built without the `warc` feature)".into())),

@@ -1,0 +1,383 @@
+//! `attache batch`: brief a whole archive in parallel, streaming, in input order.
+//!
+//! A reader thread turns the inputs into records ([`attache_parse::Sources`])
+//! and sends them down a bounded channel; the main thread gathers them into
+//! chunks, briefs each chunk on the rayon pool (order kept by `collect`), and
+//! writes the chunk's results before taking the next. Memory is bounded by
+//! the channel and chunk sizes, whatever the archive's size, and the output
+//! is the same, byte for byte, for any number of threads.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use attache_parse::{InputRef, Record, Sources};
+use attache_render::Format;
+use rayon::prelude::*;
+
+use crate::cli::{BatchArgs, BatchFormatArg};
+
+/// Most records briefed together; the writer flushes after each chunk.
+const CHUNK_RECORDS: usize = 256;
+/// A chunk is closed early once its article text reaches this many bytes.
+const CHUNK_BYTES: usize = 24 << 20;
+/// Records the reader may run ahead of the workers.
+const QUEUE_RECORDS: usize = 256;
+/// How long to wait for more input before briefing a partial chunk (keeps
+/// streaming use on a pipe responsive).
+const GATHER_WAIT: Duration = Duration::from_millis(50);
+
+/// What became of one input record.
+enum Outcome {
+    /// A JSON briefing line (without the trailing newline).
+    Json(String),
+    /// A rendered briefing to write to its own file, named from `id`.
+    File { id: Option<String>, text: String },
+    /// Why the record gave no briefing.
+    Failed { input: InputRef, id: Option<String>, reason: String },
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Counts {
+    read: u64,
+    briefed: u64,
+    failed: u64,
+}
+
+enum Sink {
+    Stdout(std::io::Stdout),
+    File(BufWriter<File>),
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(s) => s.write(buf),
+            Sink::File(f) => f.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.flush(),
+            Sink::File(f) => f.flush(),
+        }
+    }
+}
+
+/// Where error records go.
+enum ErrorSink {
+    /// Interleaved with the briefings on standard output (`--errors -`).
+    Output,
+    Stderr,
+    File(BufWriter<File>, PathBuf),
+}
+
+fn open_file(path: &Path) -> anyhow::Result<BufWriter<File>> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let f = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(BufWriter::with_capacity(1 << 16, f))
+}
+
+pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let pipeline = attache::Pipeline::new(&args.options.to_options())?;
+    let format = match args.format {
+        BatchFormatArg::Json => None,
+        BatchFormatArg::Md => Some((Format::Markdown, "md")),
+        BatchFormatArg::Txt => Some((Format::Text, "txt")),
+        BatchFormatArg::Html => Some((Format::Html, "html")),
+    };
+    let sources = Sources::open(&args.inputs)?;
+
+    // Outputs: a JSON Lines file or stdout, or a directory of files.
+    let mut sink = match (&format, &args.output) {
+        (None, Some(p)) if p.as_os_str() != "-" => Some(Sink::File(open_file(p)?)),
+        (None, _) => Some(Sink::Stdout(std::io::stdout())),
+        (Some(_), None) => bail!("--format {:?} writes one file per article: give a directory with --output", args.format),
+        (Some(_), Some(dir)) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))?;
+            None
+        }
+    };
+    let out_dir = format.as_ref().and(args.output.clone());
+    let mut errors = match (&args.errors, &args.output) {
+        (Some(p), _) if p.as_os_str() == "-" => {
+            if format.is_some() {
+                bail!("--errors - puts error records among the JSON briefings; it needs --format json");
+            }
+            ErrorSink::Output
+        }
+        (Some(p), _) => ErrorSink::File(open_file(p)?, p.clone()),
+        (None, Some(out)) if out.as_os_str() != "-" => {
+            let mut name = out.as_os_str().to_owned();
+            name.push(".errors.jsonl");
+            let p = PathBuf::from(name);
+            ErrorSink::File(open_file(&p)?, p)
+        }
+        (None, _) => ErrorSink::Stderr,
+    };
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .thread_name(|i| format!("attache-batch-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
+
+    let progress = progress_bar(args.quiet, sources.total_bytes());
+    let consumed = sources.bytes_read_counter();
+    let skipped = sources.skipped_counter();
+
+    // Reader thread: records in input order, bounded queue.
+    let (tx, rx) = mpsc::sync_channel::<Record>(QUEUE_RECORDS);
+    let reader = std::thread::Builder::new()
+        .name("attache-reader".into())
+        .spawn(move || {
+            for record in sources {
+                if tx.send(record).is_err() {
+                    break;
+                }
+            }
+        })
+        .context("cannot start the reader thread")?;
+
+    let mut counts = Counts::default();
+    let mut used_names: HashSet<String> = HashSet::new();
+    let mut chunk: Vec<Record> = Vec::with_capacity(CHUNK_RECORDS);
+    let mut next_first: Option<Record> = None;
+    loop {
+        // Gather a chunk: block for the first record, then take what arrives
+        // promptly, up to the record and byte limits.
+        chunk.clear();
+        let mut bytes = 0usize;
+        let first = match next_first.take() {
+            Some(r) => r,
+            None => match rx.recv() {
+                Ok(r) => r,
+                Err(_) => break,
+            },
+        };
+        bytes += record_bytes(&first);
+        chunk.push(first);
+        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            match rx.recv_timeout(GATHER_WAIT) {
+                Ok(r) => {
+                    bytes += record_bytes(&r);
+                    chunk.push(r);
+                }
+                Err(_) => break,
+            }
+        }
+
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            std::mem::take(&mut chunk).into_par_iter().map(|r| brief_record(&pipeline, r, format)).collect()
+        });
+
+        for outcome in outcomes {
+            counts.read += 1;
+            match outcome {
+                Outcome::Json(line) => {
+                    counts.briefed += 1;
+                    let sink = sink.as_mut().expect("JSON output has a sink");
+                    sink.write_all(line.as_bytes())?;
+                    sink.write_all(b"\n")?;
+                }
+                Outcome::File { id, text } => {
+                    counts.briefed += 1;
+                    let (_, ext) = format.expect("file outcomes come with a format");
+                    let dir = out_dir.as_deref().expect("file output has a directory");
+                    let name = unique_name(&mut used_names, id.as_deref(), counts.read, ext);
+                    let path = dir.join(&name);
+                    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                Outcome::Failed { input, id, reason } => {
+                    counts.failed += 1;
+                    let line = error_line(&input, id.as_deref(), &reason);
+                    match &mut errors {
+                        ErrorSink::Output => {
+                            let sink = sink.as_mut().expect("--errors - needs JSON output");
+                            sink.write_all(line.as_bytes())?;
+                            sink.write_all(b"\n")?;
+                        }
+                        ErrorSink::Stderr => {
+                            progress.suspend(|| eprintln!("{line}"));
+                        }
+                        ErrorSink::File(w, p) => {
+                            writeln!(w, "{line}").with_context(|| format!("cannot write {}", p.display()))?;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(s) = sink.as_mut() {
+            s.flush().context("cannot write the output")?;
+        }
+        progress.set_position(consumed.load(Ordering::Relaxed));
+        progress.set_message(format!("{} articles, {} failed", counts.read, counts.failed));
+        chunk = Vec::with_capacity(CHUNK_RECORDS);
+        next_first = None;
+    }
+    // The reader only stops early if the channel closed, which we never do.
+    reader.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
+    if let Some(mut s) = sink {
+        s.flush().context("cannot write the output")?;
+    }
+    if let ErrorSink::File(mut w, p) = errors {
+        w.flush().with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    progress.finish_and_clear();
+
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let skipped = skipped.load(Ordering::Relaxed);
+        let skipped = if skipped > 0 { format!(", skipped {skipped} non-article WARC records") } else { String::new() };
+        eprintln!(
+            "attache batch: read {}, briefed {}, failed {}{skipped} in {secs:.2} s ({:.0} articles/s)",
+            counts.read,
+            counts.briefed,
+            counts.failed,
+            counts.read as f64 / secs.max(1e-9)
+        );
+    }
+    Ok(if counts.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn record_bytes(r: &Record) -> usize {
+    match &r.result {
+        Ok(a) => a.blocks.iter().map(|b| b.text.len()).sum(),
+        Err(_) => 0,
+    }
+}
+
+fn brief_record(pipeline: &attache::Pipeline, record: Record, format: Option<(Format, &str)>) -> Outcome {
+    let Record { input, result, .. } = record;
+    let article = match result {
+        Ok(a) => a,
+        Err(e) => return Outcome::Failed { input, id: None, reason: e.to_string() },
+    };
+    let id = article.id.clone();
+    let brief = match pipeline.brief(article) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed { input, id, reason: e.to_string() },
+    };
+    match format {
+        None => match json_line(&brief, &input) {
+            Ok(line) => Outcome::Json(line),
+            Err(e) => Outcome::Failed { input, id, reason: format!("cannot serialise the briefing: {e}") },
+        },
+        Some((f, _)) => match pipeline.render(&brief, f) {
+            Ok(text) => Outcome::File { id, text },
+            Err(e) => Outcome::Failed { input, id, reason: e.to_string() },
+        },
+    }
+}
+
+/// The briefing as one JSON line, with `"input"` naming where it came from.
+fn json_line(brief: &attache_render::Brief, input: &InputRef) -> serde_json::Result<String> {
+    let mut line = serde_json::to_string(brief)?;
+    debug_assert!(line.ends_with('}'));
+    line.pop();
+    if !line.ends_with('{') {
+        line.push(',');
+    }
+    line.push_str("\"input\":");
+    line.push_str(&serde_json::to_string(input)?);
+    line.push('}');
+    Ok(line)
+}
+
+/// One error record: `{"input":{"file",…},"id":…,"error":"…"}`.
+fn error_line(input: &InputRef, id: Option<&str>, reason: &str) -> String {
+    serde_json::json!({ "input": input, "id": id, "error": reason }).to_string()
+}
+
+/// A file name for an article: its id made safe (letters, digits, `-`, `_`,
+/// `.`; no leading dot; at most 100 bytes), made unique within the run.
+fn unique_name(used: &mut HashSet<String>, id: Option<&str>, n: u64, ext: &str) -> String {
+    let base = id.map(sanitize).filter(|s| !s.is_empty()).unwrap_or_else(|| format!("article-{n}"));
+    let mut name = format!("{base}.{ext}");
+    let mut k = 2;
+    while !used.insert(name.to_lowercase()) {
+        name = format!("{base}-{k}.{ext}");
+        k += 1;
+    }
+    name
+}
+
+fn sanitize(id: &str) -> String {
+    let mut out = String::with_capacity(id.len().min(100));
+    for c in id.chars() {
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' };
+        if c == '_' && out.ends_with('_') {
+            continue;
+        }
+        if out.len() >= 100 {
+            break;
+        }
+        out.push(c);
+    }
+    out.trim_start_matches(['.', '_']).trim_end_matches(['.', '_']).to_string()
+}
+
+fn progress_bar(quiet: bool, total: Option<u64>) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = |t: &str| indicatif::ProgressStyle::with_template(t).expect("valid progress template");
+    match total {
+        Some(total) => indicatif::ProgressBar::new(total).with_style(style(
+            "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}",
+        )),
+        None => indicatif::ProgressBar::new_spinner().with_style(style("{spinner} {elapsed} · {msg}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitised_names_stay_inside_the_directory() {
+        assert_eq!(sanitize("../../etc/passwd"), "etc_passwd");
+        assert_eq!(sanitize("..\\..\\windows"), "windows");
+        assert_eq!(sanitize("/abs/path"), "abs_path");
+        assert_eq!(sanitize("..."), "");
+        assert_eq!(sanitize("urn:uuid:1234"), "urn_uuid_1234");
+        assert_eq!(sanitize(&"x".repeat(500)).len(), 100);
+        let mut used = HashSet::new();
+        assert_eq!(unique_name(&mut used, Some("a/b"), 1, "md"), "a_b.md");
+        assert_eq!(unique_name(&mut used, Some("a:b"), 2, "md"), "a_b-2.md");
+        assert_eq!(unique_name(&mut used, Some(".."), 3, "md"), "article-3.md");
+        assert_eq!(unique_name(&mut used, None, 4, "md"), "article-4.md");
+    }
+
+    #[test]
+    fn json_line_appends_input() {
+        let b = attache_render::Brief::default();
+        let input = test_ref();
+        let line = json_line(&b, &input).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["input"]["file"], "a.jsonl");
+        assert_eq!(v["input"]["line"], 3);
+        assert!(v.get("key_points").is_some());
+    }
+
+    fn test_ref() -> InputRef {
+        // InputRef is non-exhaustive: build one the way the readers do.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.jsonl");
+        std::fs::write(&p, "\n\n{broken\n").unwrap();
+        let r = Sources::open(&[&p]).unwrap().next().unwrap();
+        let mut input = r.input;
+        input.file = "a.jsonl".into();
+        input
+    }
+}
