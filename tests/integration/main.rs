@@ -1,5 +1,6 @@
 //! Integration tests: each module runs the real `attache` binary.
 //!
+//! - `batch`: `batch` and `parse` on generated archives: hostile records, WARC, order, exit codes.
 //! - `util`: a temp-dir helper and the binary's path.
 //! - `cli`: `brief` on files and standard input, formats, errors and exit codes, templates.
 //! - `briefing`: the briefings of the bundled example articles are sensible.
@@ -7,6 +8,7 @@
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
+mod batch;
 mod briefing;
 mod cli;
 mod daily;
