@@ -4,8 +4,9 @@
 //! and sends them down a bounded channel; the main thread gathers them into
 //! chunks, briefs each chunk on the rayon pool (order kept by `collect`), and
 //! writes the chunk's results before taking the next. Memory is bounded by
-//! the channel and chunk sizes, whatever the archive's size, and the output
-//! is the same, byte for byte, for any number of threads.
+//! the queue length and a byte budget for article text in flight, whatever
+//! the archive's size, and the output is the same, byte for byte, for any
+//! number of threads.
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -13,7 +14,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -29,6 +30,8 @@ const CHUNK_RECORDS: usize = 256;
 const CHUNK_BYTES: usize = 24 << 20;
 /// Records the reader may run ahead of the workers.
 const QUEUE_RECORDS: usize = 256;
+/// Article text, in bytes, that may be read but not yet briefed and written.
+const BUDGET_BYTES: usize = 64 << 20;
 /// How long to wait for more input before briefing a partial chunk (keeps
 /// streaming use on a pipe responsive).
 const GATHER_WAIT: Duration = Duration::from_millis(50);
@@ -136,12 +139,15 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let consumed = sources.bytes_read_counter();
     let skipped = sources.skipped_counter();
 
-    // Reader thread: records in input order, bounded queue.
+    // Reader thread: records in input order, bounded queue, bounded bytes.
     let (tx, rx) = mpsc::sync_channel::<Record>(QUEUE_RECORDS);
+    let budget = Arc::new(Budget::default());
+    let reader_budget = budget.clone();
     let reader = std::thread::Builder::new()
         .name("attache-reader".into())
         .spawn(move || {
             for record in sources {
+                reader_budget.acquire(record_bytes(&record));
                 if tx.send(record).is_err() {
                     break;
                 }
@@ -220,6 +226,7 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         if let Some(s) = sink.as_mut() {
             s.flush().context("cannot write the output")?;
         }
+        budget.release(bytes);
         progress.set_position(consumed.load(Ordering::Relaxed));
         progress.set_message(format!("{} articles, {} failed", counts.read, counts.failed));
         chunk = Vec::with_capacity(CHUNK_RECORDS);
@@ -248,6 +255,31 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(if counts.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Bytes of article text in flight between the reader and the writer. The
+/// reader waits while the budget is spent, unless nothing is in flight (so a
+/// single huge record still passes).
+#[derive(Default)]
+struct Budget {
+    in_flight: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Budget {
+    fn acquire(&self, n: usize) {
+        let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + n > BUDGET_BYTES {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += n;
+    }
+
+    fn release(&self, n: usize) {
+        let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        *used = used.saturating_sub(n);
+        self.freed.notify_all();
+    }
 }
 
 fn record_bytes(r: &Record) -> usize {

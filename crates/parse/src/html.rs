@@ -282,7 +282,9 @@ fn content_blocks(content_html: &str, title: Option<&str>) -> Vec<Block> {
     let title_key = title.map(|t| collapse_ws(t).to_lowercase());
     out.retain(|b: &Block| {
         let key = b.text.to_lowercase();
-        !FURNITURE.contains(&key.as_str()) && Some(&key) != title_key.as_ref()
+        b.text.chars().any(char::is_alphanumeric)
+            && !FURNITURE.contains(&key.as_str())
+            && Some(&key) != title_key.as_ref()
     });
     out
 }
