@@ -105,9 +105,12 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let mut sink = match (&format, &args.output) {
         (None, Some(p)) if p.as_os_str() != "-" => Some(Sink::File(open_file(p)?)),
         (None, _) => Some(Sink::Stdout(std::io::stdout())),
-        (Some(_), None) => bail!("--format {:?} writes one file per article: give a directory with --output", args.format),
+        (Some(_), None) => {
+            bail!("--format {:?} writes one file per article: give a directory with --output", args.format)
+        }
         (Some(_), Some(dir)) => {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create directory {}", dir.display()))?;
             None
         }
     };
@@ -202,7 +205,8 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
                     let dir = out_dir.as_deref().expect("file output has a directory");
                     let name = unique_name(&mut used_names, id.as_deref(), counts.read, ext);
                     let path = dir.join(&name);
-                    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
                 }
                 Outcome::Failed { input, id, reason } => {
                     counts.failed += 1;
@@ -245,7 +249,8 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         let skipped = skipped.load(Ordering::Relaxed);
-        let skipped = if skipped > 0 { format!(", skipped {skipped} non-article WARC records") } else { String::new() };
+        let skipped =
+            if skipped > 0 { format!(", skipped {skipped} non-article WARC records") } else { String::new() };
         eprintln!(
             "attache batch: read {}, briefed {}, failed {}{skipped} in {secs:.2} s ({:.0} articles/s)",
             counts.read,

@@ -268,9 +268,14 @@ fn eval_html(dir: &Path, pages_out: Option<&Path>) -> anyhow::Result<ExitCode> {
     println!("F1         {:.3} ± {:.3}", c.f1, sf);
     println!("accuracy   {:.3} ± {:.3}", c.accuracy, sa);
     println!("empty      {} (reader errors: {failures})", c.empty);
-    println!("speed      {:.1} pages/s on one thread (extraction only)", c.pages as f64 / extract_secs.max(1e-9));
+    println!(
+        "speed      {:.1} pages/s on one thread (extraction only)",
+        c.pages as f64 / extract_secs.max(1e-9)
+    );
     if let Some(p) = pages_out {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?);
+        let mut w = std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        );
         for l in lines {
             writeln!(w, "{l}")?;
         }
@@ -284,11 +289,14 @@ fn read_page(dir: &Path, id: &str) -> anyhow::Result<Vec<u8>> {
     let plain = dir.join("pages").join(format!("{id}.html"));
     let mut bytes = Vec::new();
     if gz.exists() {
-        flate2::read::MultiGzDecoder::new(std::fs::File::open(&gz).with_context(|| format!("cannot read {}", gz.display()))?)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot decompress {}", gz.display()))?;
+        flate2::read::MultiGzDecoder::new(
+            std::fs::File::open(&gz).with_context(|| format!("cannot read {}", gz.display()))?,
+        )
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot decompress {}", gz.display()))?;
     } else {
-        bytes = std::fs::read(&plain).with_context(|| format!("cannot read {} (nor {})", plain.display(), gz.display()))?;
+        bytes = std::fs::read(&plain)
+            .with_context(|| format!("cannot read {} (nor {})", plain.display(), gz.display()))?;
     }
     Ok(bytes)
 }

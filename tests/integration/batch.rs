@@ -37,7 +37,8 @@ fn story(n: usize) -> (String, String) {
 
 fn json_line(n: usize) -> String {
     let (title, text) = story(n);
-    serde_json::json!({ "id": format!("story-{n}"), "title": title, "text": text, "source": "Example Wire" }).to_string()
+    serde_json::json!({ "id": format!("story-{n}"), "title": title, "text": text, "source": "Example Wire" })
+        .to_string()
 }
 
 fn jsonl(range: std::ops::Range<usize>) -> String {
@@ -116,7 +117,8 @@ fn hostile_json_lines_lose_nothing() {
     let evil = serde_json::json!({"id": "../../etc/passwd", "text": text}).to_string();
     data.extend_from_slice(evil.as_bytes()); // 8
     data.push(b'\n');
-    let huge = format!("{{\"id\":\"huge\",\"text\":\"{}\"}}\n", "The delegation waited. ".repeat(50 << 20 >> 4));
+    let huge =
+        format!("{{\"id\":\"huge\",\"text\":\"{}\"}}\n", "The delegation waited. ".repeat(50 << 20 >> 4));
     assert!(huge.len() > 50 << 20);
     data.extend_from_slice(huge.as_bytes()); // 9
     data.extend_from_slice(b"\x00\x01\x02\x03 junk \xff\n"); // 10
@@ -137,7 +139,10 @@ fn hostile_json_lines_lose_nothing() {
     assert_eq!(input_lines, [1, 2, 3, 8, 11, 12]);
     for b in &briefs {
         assert!(b["input"]["file"].as_str().unwrap().ends_with("wire.jsonl"));
-        assert!(!b["key_points"].as_array().unwrap().is_empty() || !b["bottom_line"].as_array().unwrap().is_empty());
+        assert!(
+            !b["key_points"].as_array().unwrap().is_empty()
+                || !b["bottom_line"].as_array().unwrap().is_empty()
+        );
     }
 
     let errors_path = dir.path().join("out/briefs.jsonl.errors.jsonl");
@@ -182,7 +187,8 @@ fn truncated_gzip_keeps_what_came_before() {
     let r = run(&["batch", p(&cut), p(&good)], None);
     assert_eq!(r.code, 1, "{}", r.stderr);
     let briefs = lines(&r.stdout);
-    let errors: Vec<Value> = r.stderr.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let errors: Vec<Value> =
+        r.stderr.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(errors.len(), 1, "{}", r.stderr);
     let bad_line = errors[0]["input"]["line"].as_u64().unwrap() as usize;
     assert!(errors[0]["input"]["file"].as_str().unwrap().ends_with("cut.jsonl.gz"));
@@ -190,7 +196,11 @@ fn truncated_gzip_keeps_what_came_before() {
     assert_eq!(briefs.len(), bad_line - 1 + 2);
     assert!(bad_line > 10 && bad_line < 300);
     assert_eq!(briefs.last().unwrap()["id"], "story-301");
-    assert!(r.stderr.contains(&format!("read {}, briefed {}, failed 1", bad_line + 2, bad_line + 1)), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("read {}, briefed {}, failed 1", bad_line + 2, bad_line + 1)),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -245,8 +255,11 @@ fn directories_formats_and_safe_file_names() {
     std::fs::write(inp.join("a-wire.txt"), format!("{title}\n\n{text}")).unwrap();
     std::fs::write(inp.join("nested/b-page.html"), html_page(8)).unwrap();
     let (title, text) = story(9);
-    std::fs::write(inp.join("nested/c.json"), serde_json::json!({"id": "../../etc/passwd", "title": title, "text": text}).to_string())
-        .unwrap();
+    std::fs::write(
+        inp.join("nested/c.json"),
+        serde_json::json!({"id": "../../etc/passwd", "title": title, "text": text}).to_string(),
+    )
+    .unwrap();
     std::fs::write(inp.join("nested/d.md"), format!("# {}\n\n{}", story(10).0, story(10).1)).unwrap();
     std::fs::write(inp.join("nested/e.jsonl"), jsonl(11..13)).unwrap();
     std::fs::write(inp.join("junk.json"), b"\x7fELF\x02\x01\x01\x00\x00\x00binary").unwrap();
@@ -256,7 +269,8 @@ fn directories_formats_and_safe_file_names() {
     let r = run(&["batch", p(&inp), "--format", "md", "--output", p(&out)], None);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("read 7, briefed 6, failed 1"), "{}", r.stderr);
-    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
     assert_eq!(names, ["a-wire.md", "b-page.md", "d.md", "etc_passwd.md", "story-11.md", "story-12.md"]);
     assert!(!dir.path().join("etc").exists());
@@ -307,7 +321,11 @@ fn stdin_streaming_with_errors_on_stdout() {
     // Without --errors, error records go to stderr, never to stdout.
     let r = run(&["batch", "-"], Some(input.as_bytes()));
     assert_eq!(lines(&r.stdout).len(), 3);
-    assert!(r.stderr.contains("\"line\":3") && r.stderr.contains("read 4, briefed 3, failed 1"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("\"line\":3") && r.stderr.contains("read 4, briefed 3, failed 1"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

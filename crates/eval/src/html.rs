@@ -242,7 +242,10 @@ mod tests {
 
     #[test]
     fn extra_text_lowers_precision_not_recall() {
-        let s = score_page("the envoy met the minister in Geneva", "Menu the envoy met the minister in Geneva Subscribe now");
+        let s = score_page(
+            "the envoy met the minister in Geneva",
+            "Menu the envoy met the minister in Geneva Subscribe now",
+        );
         assert_eq!(s.recall(), Some(1.0));
         assert!(s.precision().unwrap() < 1.0);
         assert!(!s.exact);

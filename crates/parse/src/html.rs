@@ -35,14 +35,61 @@ const MAX_JSON_LD_DEPTH: usize = 8;
 
 /// Block-level elements: each starts and ends a body block.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figure", "footer", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "td", "th", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 /// Elements whose content is never article text.
 const SKIPPED_ELEMENTS: &[&str] = &[
-    "button", "canvas", "figcaption", "form", "head", "iframe", "input", "noscript", "object", "script", "select",
-    "style", "svg", "template", "textarea", "title", "video", "audio", "math",
+    "button",
+    "canvas",
+    "figcaption",
+    "form",
+    "head",
+    "iframe",
+    "input",
+    "noscript",
+    "object",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "video",
+    "audio",
+    "math",
 ];
 /// Whole blocks that are page furniture, compared case-insensitively.
 const FURNITURE: &[&str] = &[
@@ -140,12 +187,14 @@ pub fn read_html(html: &str, url: Option<&str>) -> Result<Article, ParseError> {
 /// [`encoding_rs`].
 pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Result<String, ParseError> {
     let declared = content_type
-        .and_then(|ct| charset_param(ct))
+        .and_then(charset_param)
         .or_else(|| sniff_meta_charset(&bytes[..bytes.len().min(2048)]))
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(bytes);
     match declared {
-        Some(enc) if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE => {
+        Some(enc)
+            if enc != encoding_rs::UTF_8 && enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE =>
+        {
             let (text, _, _) = enc.decode(bytes);
             Ok(text.into_owned())
         }
@@ -174,9 +223,9 @@ fn sniff_meta_charset(head: &[u8]) -> Option<String> {
 /// Elements that never have content or whose end tag is usually omitted; they
 /// do not count towards the nesting estimate.
 const NO_DEPTH: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
-    "colgroup", "caption", "html", "head", "body", "!doctype",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
+    "rt", "rp", "colgroup", "caption", "html", "head", "body", "!doctype",
 ];
 
 /// A linear, upper-bound-ish estimate of the element nesting depth of a page:
@@ -193,7 +242,10 @@ fn nesting_estimate(html: &str) -> usize {
         }
         let close = b.get(i) == Some(&b'/');
         let start = if close { i + 1 } else { i };
-        let end = b[start..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'!')).map_or(b.len(), |e| start + e);
+        let end = b[start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!'))
+            .map_or(b.len(), |e| start + e);
         if end == start {
             continue;
         }
@@ -220,9 +272,8 @@ fn nesting_estimate(html: &str) -> usize {
 
 /// Offset of the first `</name` (ASCII case-insensitive) in `b`.
 fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
-    memchr::memmem::find_iter(b, b"</").find(|&at| {
-        b.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
-    })
+    memchr::memmem::find_iter(b, b"</")
+        .find(|&at| b.get(at + 2..at + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)))
 }
 
 fn strip_by(byline: &str) -> String {
@@ -316,7 +367,9 @@ impl Meta {
             m.title = str_field(&ld, "headline").or_else(|| str_field(&ld, "name"));
             m.author = ld.get("author").and_then(person_names);
             m.published = str_field(&ld, "datePublished").or_else(|| str_field(&ld, "dateCreated"));
-            m.site = ld.get("publisher").and_then(|p| str_field(p, "name").or_else(|| p.as_str().map(str::to_string)));
+            m.site = ld
+                .get("publisher")
+                .and_then(|p| str_field(p, "name").or_else(|| p.as_str().map(str::to_string)));
             m.url = str_field(&ld, "url").or_else(|| {
                 ld.get("mainEntityOfPage")
                     .and_then(|e| e.as_str().map(str::to_string).or_else(|| str_field(e, "@id")))
@@ -355,7 +408,10 @@ impl Meta {
                 "sailthru.date",
             ])
             .or_else(|| {
-                doc.select("time[datetime]").attr("datetime").map(|d| collapse_ws(&d)).filter(|d| !d.is_empty())
+                doc.select("time[datetime]")
+                    .attr("datetime")
+                    .map(|d| collapse_ws(&d))
+                    .filter(|d| !d.is_empty())
             })
         });
         m.site = m.site.or_else(|| meta(&["og:site_name", "application-name"]));
@@ -377,7 +433,7 @@ fn person_names(v: &Value) -> Option<String> {
     let names: Vec<String> = match v {
         Value::String(s) => vec![s.clone()],
         Value::Object(_) => str_field(v, "name").into_iter().collect(),
-        Value::Array(a) => a.iter().filter_map(|p| person_names(p)).collect(),
+        Value::Array(a) => a.iter().filter_map(person_names).collect(),
         _ => Vec::new(),
     };
     let names: Vec<String> = names.into_iter().map(|n| collapse_ws(&n)).filter(|n| !n.is_empty()).collect();
@@ -394,8 +450,13 @@ fn article_rank(v: &Value) -> Option<u8> {
     types
         .iter()
         .filter_map(|t| match *t {
-            "NewsArticle" | "ReportageNewsArticle" | "AnalysisNewsArticle" | "BackgroundNewsArticle"
-            | "OpinionNewsArticle" | "ReviewNewsArticle" | "LiveBlogPosting" => Some(0),
+            "NewsArticle"
+            | "ReportageNewsArticle"
+            | "AnalysisNewsArticle"
+            | "BackgroundNewsArticle"
+            | "OpinionNewsArticle"
+            | "ReviewNewsArticle"
+            | "LiveBlogPosting" => Some(0),
             "Article" | "BlogPosting" | "Report" | "ScholarlyArticle" => Some(1),
             _ => None,
         })
@@ -443,10 +504,16 @@ mod tests {
 
     #[test]
     fn decodes_declared_charsets_and_rejects_bad_utf8() {
-        let latin = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 talks</p></body></html>";
+        let latin =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 talks</p></body></html>";
         assert!(decode_html(latin, None).unwrap().contains("Café talks"));
-        assert!(decode_html(b"<p>Caf\xe9</p>", Some("text/html; charset=ISO-8859-1")).unwrap().contains("Café"));
-        assert!(matches!(decode_html(b"<p>ok \xff\xfe</p>", None), Err(ParseError::InvalidUtf8 { offset: 6 })));
+        assert!(
+            decode_html(b"<p>Caf\xe9</p>", Some("text/html; charset=ISO-8859-1")).unwrap().contains("Café")
+        );
+        assert!(matches!(
+            decode_html(b"<p>ok \xff\xfe</p>", None),
+            Err(ParseError::InvalidUtf8 { offset: 6 })
+        ));
         assert_eq!(decode_html("<p>Zürich</p>".as_bytes(), Some("text/html")).unwrap(), "<p>Zürich</p>");
     }
 
@@ -484,7 +551,10 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("The Example Tribune"));
         assert_eq!(a.url.as_deref(), Some("https://tribune.example/world/ceasefire-talks-stall"));
         let body = a.body_text();
-        assert!(body.starts_with("By Lina Haddad\n\nMediators in Doha") || body.starts_with("Mediators in Doha"), "{body}");
+        assert!(
+            body.starts_with("By Lina Haddad\n\nMediators in Doha") || body.starts_with("Mediators in Doha"),
+            "{body}"
+        );
         assert!(body.contains("\n\nPhase one: an exchange"), "list items are separate blocks: {body}");
         assert!(body.contains("crossings for aid."));
         assert!(!body.contains("not article text"));
@@ -519,7 +589,10 @@ mod tests {
 
     #[test]
     fn given_url_is_a_fallback() {
-        let page = PAGE.replace(r#"<link rel="canonical" href="https://tribune.example/world/ceasefire-talks-stall">"#, "");
+        let page = PAGE.replace(
+            r#"<link rel="canonical" href="https://tribune.example/world/ceasefire-talks-stall">"#,
+            "",
+        );
         let a = read_html(&page, Some("https://tribune.example/from-warc")).unwrap();
         assert_eq!(a.url.as_deref(), Some("https://tribune.example/from-warc"));
     }
@@ -527,13 +600,21 @@ mod tests {
     #[test]
     fn hostile_pages_are_safe() {
         // Deep nesting is refused before parsing (it would take minutes).
-        let deep = format!("<html><body>{}<p>Deep text here.</p>{}</body></html>", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        let deep = format!(
+            "<html><body>{}<p>Deep text here.</p>{}</body></html>",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
         let err = read_html(&deep, None).unwrap_err().to_string();
         assert!(err.contains("nested about 50000 elements deep"), "{err}");
         // Unclosed paragraphs and list items are not nesting.
-        let flat = format!("<html><body><div>{}</div></body></html>", "<p>Paragraph of text.<li>item".repeat(5_000));
+        let flat =
+            format!("<html><body><div>{}</div></body></html>", "<p>Paragraph of text.<li>item".repeat(5_000));
         assert_eq!(nesting_estimate(&flat), 1);
-        assert_eq!(nesting_estimate("<div><script>if (a<b) { '<div><div>' }</SCRIPT><!-- <div> --><span/></div>"), 1);
+        assert_eq!(
+            nesting_estimate("<div><script>if (a<b) { '<div><div>' }</SCRIPT><!-- <div> --><span/></div>"),
+            1
+        );
         // Entity flood and a script that writes markup.
         let flood = format!(
             "<html><body><script>document.write('<p>{}</p>')</script><p>{}</p></body></html>",

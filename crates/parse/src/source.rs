@@ -175,7 +175,8 @@ impl Sources {
                 total = None;
                 continue;
             }
-            let meta = std::fs::metadata(p).map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
+            let meta = std::fs::metadata(p)
+                .map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
             if meta.is_dir() {
                 let mut files = Vec::new();
                 walk(p, &mut files)?;
@@ -224,12 +225,18 @@ impl Sources {
 
     fn start(&mut self, input: Input) -> RecordIter {
         match input {
-            Input::Stdin => Box::new(JsonLines::new("-".into(), Box::new(BufReader::with_capacity(1 << 16, io::stdin())))),
+            Input::Stdin => {
+                Box::new(JsonLines::new("-".into(), Box::new(BufReader::with_capacity(1 << 16, io::stdin()))))
+            }
             Input::File(path) => {
                 let name = path.to_string_lossy().into_owned();
                 match open_file(&path, self.consumed.clone()) {
                     Ok((mut reader, warc_magic)) => {
-                        let kind = if warc_magic { Kind::Warc } else { kind_by_name(&path).unwrap_or(Kind::JsonLines) };
+                        let kind = if warc_magic {
+                            Kind::Warc
+                        } else {
+                            kind_by_name(&path).unwrap_or(Kind::JsonLines)
+                        };
                         if kind == Kind::JsonLines
                             && let Err(e) = reader.fill_buf().map_err(ParseError::from).and_then(check_binary)
                         {
@@ -243,7 +250,13 @@ impl Sources {
         }
     }
 
-    fn file_records(&mut self, name: String, path: &Path, kind: Kind, reader: Box<dyn BufRead + Send>) -> RecordIter {
+    fn file_records(
+        &mut self,
+        name: String,
+        path: &Path,
+        kind: Kind,
+        reader: Box<dyn BufRead + Send>,
+    ) -> RecordIter {
         let stem = file_stem(path);
         match kind {
             Kind::JsonLines => Box::new(JsonLines::new(name, reader)),
@@ -339,12 +352,16 @@ fn zstd(raw: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, Parse
 
 #[cfg(not(feature = "compression"))]
 fn gzip(_: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
-    Err(ParseError::Unsupported("gzip input (attache-parse was built without the `compression` feature)".into()))
+    Err(ParseError::Unsupported(
+        "gzip input (attache-parse was built without the `compression` feature)".into(),
+    ))
 }
 
 #[cfg(not(feature = "compression"))]
 fn zstd(_: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
-    Err(ParseError::Unsupported("Zstandard input (attache-parse was built without the `compression` feature)".into()))
+    Err(ParseError::Unsupported(
+        "Zstandard input (attache-parse was built without the `compression` feature)".into(),
+    ))
 }
 
 #[cfg(feature = "warc")]
@@ -357,7 +374,10 @@ fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: Arc<Atom
         skipped.fetch_add(now - seen, Ordering::Relaxed);
         seen = now;
         let r = r?;
-        Some(Record { input: InputRef { file: name.clone(), line: None, record: Some(r.record) }, result: r.result })
+        Some(Record {
+            input: InputRef { file: name.clone(), line: None, record: Some(r.record) },
+            result: r.result,
+        })
     }))
 }
 
@@ -365,13 +385,17 @@ fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: Arc<Atom
 fn warc_records(name: String, _: Box<dyn BufRead + Send>, _: Arc<AtomicU64>) -> RecordIter {
     Box::new(std::iter::once(Record {
         input: whole(&name),
-        result: Err(ParseError::Unsupported("WARC input (attache-parse was built without the `warc` feature)".into())),
+        result: Err(ParseError::Unsupported(
+            "WARC input (attache-parse was built without the `warc` feature)".into(),
+        )),
     }))
 }
 
 fn check_binary(bytes: &[u8]) -> Result<(), ParseError> {
     match memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
-        Some(at) => Err(ParseError::Unsupported(format!("binary data (a NUL byte at offset {at}), not an article"))),
+        Some(at) => {
+            Err(ParseError::Unsupported(format!("binary data (a NUL byte at offset {at}), not an article")))
+        }
         None => Ok(()),
     }
 }
@@ -391,7 +415,8 @@ fn read_whole(reader: Box<dyn BufRead + Send>, kind: Kind) -> Result<Article, Pa
     match kind {
         Kind::Html => read_html_bytes(&bytes),
         _ => {
-            let text = std::str::from_utf8(&bytes).map_err(|e| ParseError::InvalidUtf8 { offset: e.valid_up_to() })?;
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| ParseError::InvalidUtf8 { offset: e.valid_up_to() })?;
             if kind == Kind::Json { read_json(text) } else { read_text(text) }
         }
     }
@@ -514,7 +539,6 @@ impl Iterator for JsonLines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     const ARTICLE: &str = r#"{"id":"w1","title":"Talks resume","text":"Envoys met in Geneva on Monday.\nThey agreed to meet again."}"#;
 
@@ -545,10 +569,14 @@ mod tests {
         assert_eq!(r[6].result.as_ref().unwrap().id.as_deref(), Some("last"));
     }
 
+    #[cfg(feature = "compression")]
     #[test]
     fn gzip_zstd_and_truncation() {
+        use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
-        let body: String = (0..200).map(|i| format!("{{\"id\":\"n{i}\",\"text\":\"Story number {i} about the summit.\"}}\n")).collect();
+        let body: String = (0..200)
+            .map(|i| format!("{{\"id\":\"n{i}\",\"text\":\"Story number {i} about the summit.\"}}\n"))
+            .collect();
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(body.as_bytes()).unwrap();
         let gz = gz.finish().unwrap();
@@ -574,7 +602,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let sub = dir.path().join("sub");
         std::fs::create_dir(&sub).unwrap();
-        std::fs::write(dir.path().join("b.txt"), "Summit ends\n\nLeaders left Rome on Sunday. The communique was short.").unwrap();
+        std::fs::write(
+            dir.path().join("b.txt"),
+            "Summit ends\n\nLeaders left Rome on Sunday. The communique was short.",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("a.json"), r#"{"text":"Sanctions were extended."}"#).unwrap();
         std::fs::write(dir.path().join("notes.png"), b"\x89PNG").unwrap();
         std::fs::write(sub.join("c.md"), "# Vote delayed\n\nThe assembly delayed the vote.").unwrap();
@@ -585,7 +617,12 @@ mod tests {
         assert_eq!(r.len(), 1, "binary junk is one error");
         assert!(r[0].result.is_err());
         let r = collect(&[dir.path()]);
-        let ids: Vec<String> = r.iter().map(|r| r.result.as_ref().map(|a| a.id.clone().unwrap()).unwrap_or_else(|e| format!("error: {e}"))).collect();
+        let ids: Vec<String> = r
+            .iter()
+            .map(|r| {
+                r.result.as_ref().map(|a| a.id.clone().unwrap()).unwrap_or_else(|e| format!("error: {e}"))
+            })
+            .collect();
         assert_eq!(ids[..3], ["a", "b", "c"]);
         assert!(ids[3].starts_with("error: unsupported input: binary data"), "{ids:?}");
         assert_eq!(r.len(), 4);

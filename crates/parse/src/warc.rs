@@ -142,7 +142,12 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             }
             self.record += 1;
             if !line.starts_with(b"WARC/") {
-                return self.fail(None, malformed("expected a \"WARC/1.x\" version line (not a WARC file, or junk between records)"));
+                return self.fail(
+                    None,
+                    malformed(
+                        "expected a \"WARC/1.x\" version line (not a WARC file, or junk between records)",
+                    ),
+                );
             }
 
             // Header fields.
@@ -168,7 +173,8 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 }
             }
             let get = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-            let record_id = get("warc-record-id").map(|v| v.trim_start_matches('<').trim_end_matches('>').to_string());
+            let record_id =
+                get("warc-record-id").map(|v| v.trim_start_matches('<').trim_end_matches('>').to_string());
             let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
                 return self.fail(record_id, malformed("missing or invalid Content-Length"));
             };
@@ -183,7 +189,9 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             if read < wanted {
                 return self.fail(
                     record_id,
-                    malformed(format!("record truncated: Content-Length is {len} bytes but the file ends after {read}")),
+                    malformed(format!(
+                        "record truncated: Content-Length is {len} bytes but the file ends after {read}"
+                    )),
                 );
             }
             let too_large = len > MAX_WARC_RECORD_BYTES as u64;
@@ -207,7 +215,8 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             }
 
             let warc_type = get("warc-type").unwrap_or("").to_ascii_lowercase();
-            let is_http = get("content-type").is_some_and(|ct| ct.to_ascii_lowercase().starts_with("application/http"));
+            let is_http =
+                get("content-type").is_some_and(|ct| ct.to_ascii_lowercase().starts_with("application/http"));
             if warc_type != "response" || !is_http {
                 self.skipped += 1;
                 continue;
@@ -339,7 +348,12 @@ mod tests {
     }
 
     fn response(id: &str, http_headers: &str, body: &str) -> String {
-        record("response", id, "application/http; msgtype=response", &format!("HTTP/1.1 200 OK\r\n{http_headers}\r\n{body}"))
+        record(
+            "response",
+            id,
+            "application/http; msgtype=response",
+            &format!("HTTP/1.1 200 OK\r\n{http_headers}\r\n{body}"),
+        )
     }
 
     #[test]
@@ -349,7 +363,11 @@ mod tests {
             record("request", "req", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n"),
             response("a", "Content-Type: text/html\r\n", PAGE),
             response("img", "Content-Type: image/png\r\n", "\u{89}PNG"),
-            response("b", "Transfer-Encoding: chunked\r\n", &format!("{:x}\r\n{PAGE}\r\n0\r\n\r\n", PAGE.len())),
+            response(
+                "b",
+                "Transfer-Encoding: chunked\r\n",
+                &format!("{:x}\r\n{PAGE}\r\n0\r\n\r\n", PAGE.len()),
+            ),
         ]
         .concat();
         let mut r = WarcReader::new(warc.as_bytes());
