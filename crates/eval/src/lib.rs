@@ -18,6 +18,6 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod html;
 pub mod rouge;
 pub mod summaries;
-pub mod html;
