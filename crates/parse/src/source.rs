@@ -312,8 +312,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
         .map_err(unreadable)?;
     entries.sort();
     for p in entries {
+        // Symbolic links to directories are not followed (no loops); links
+        // to files are read like files.
+        let linked = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
         if p.is_dir() {
-            walk(&p, out)?;
+            if !linked {
+                walk(&p, out)?;
+            }
         } else if kind_by_name(&p).is_some() {
             out.push(p);
         }
@@ -627,6 +632,16 @@ mod tests {
         assert!(ids[3].starts_with("error: unsupported input: binary data"), "{ids:?}");
         assert_eq!(r.len(), 4);
         assert!(r[3].input.file.ends_with("junk.txt"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn directory_symlink_loops_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), r#"{"text":"Envoys met in Geneva."}"#).unwrap();
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+        let r = collect(&[dir.path()]);
+        assert_eq!(r.len(), 1);
     }
 
     #[test]
