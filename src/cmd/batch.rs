@@ -161,19 +161,12 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let mut counts = Counts::default();
     let mut used_names: HashSet<String> = HashSet::new();
     let mut chunk: Vec<Record> = Vec::with_capacity(CHUNK_RECORDS);
-    let mut next_first: Option<Record> = None;
     loop {
         // Gather a chunk: block for the first record, then take what arrives
         // promptly, up to the record and byte limits.
         chunk.clear();
         let mut bytes = 0usize;
-        let first = match next_first.take() {
-            Some(r) => r,
-            None => match rx.recv() {
-                Ok(r) => r,
-                Err(_) => break,
-            },
-        };
+        let Ok(first) = rx.recv() else { break };
         bytes += record_bytes(&first);
         chunk.push(first);
         while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
@@ -232,9 +225,9 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         }
         budget.release(bytes);
         progress.set_position(consumed.load(Ordering::Relaxed));
-        progress.set_message(format!("{} articles, {} failed", counts.read, counts.failed));
+        let rate = counts.read as f64 / started.elapsed().as_secs_f64().max(1e-9);
+        progress.set_message(format!("{} articles ({rate:.0}/s), {} failed", counts.read, counts.failed));
         chunk = Vec::with_capacity(CHUNK_RECORDS);
-        next_first = None;
     }
     // The reader only stops early if the channel closed, which we never do.
     reader.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
