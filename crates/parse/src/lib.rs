@@ -10,6 +10,13 @@
 //! offsets, lower-cased Snowball stems and stopword flags, which is what the
 //! scoring and extraction crates read.
 //!
+//! For archives, [`Sources`] streams records out of JSON Lines (plain, gzip,
+//! Zstandard), directories, WARC files and standard input, one
+//! `Result<Article, ParseError>` per record with the file and line or record
+//! it came from. HTML pages go through `read_html` (main-content extraction
+//! and metadata) and WARC files through `WarcReader`; both sit behind the
+//! default cargo features `html`, `warc` and `compression`.
+//!
 //! ```
 //! use attache_parse::{Document, read_text};
 //!
