@@ -1,8 +1,9 @@
 //! `attache batch`: brief a whole archive in parallel, streaming, in input order.
 //!
-//! A reader thread turns the inputs into records ([`attache_parse::Sources`])
-//! and sends them down a bounded channel; the main thread gathers them into
-//! chunks, briefs each chunk on the rayon pool (order kept by `collect`), and
+//! A reader thread reads and frames the inputs ([`attache_parse::Sources`],
+//! records not yet decoded) and sends them down a bounded channel; the main
+//! thread gathers them into chunks, decodes (JSON, HTML extraction) and briefs
+//! each chunk on the rayon pool (order kept by `collect`), and
 //! writes the chunk's results before taking the next. Memory is bounded by
 //! the queue length and a byte budget for article text in flight, whatever
 //! the archive's size, and the output is the same, byte for byte, for any
@@ -18,7 +19,7 @@ use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use attache_parse::{InputRef, Record, Sources};
+use attache_parse::{InputRef, Pending, Record, Sources};
 use attache_render::Format;
 use rayon::prelude::*;
 
@@ -30,7 +31,8 @@ const CHUNK_RECORDS: usize = 256;
 const CHUNK_BYTES: usize = 24 << 20;
 /// Records the reader may run ahead of the workers.
 const QUEUE_RECORDS: usize = 256;
-/// Article text, in bytes, that may be read but not yet briefed and written.
+/// Input bytes (JSON lines, pages, responses) that may be read but not yet
+/// briefed and written.
 const BUDGET_BYTES: usize = 64 << 20;
 /// How long to wait for more input before briefing a partial chunk (keeps
 /// streaming use on a pipe responsive).
@@ -143,14 +145,15 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let skipped = sources.skipped_counter();
 
     // Reader thread: records in input order, bounded queue, bounded bytes.
-    let (tx, rx) = mpsc::sync_channel::<Record>(QUEUE_RECORDS);
+    let (tx, rx) = mpsc::sync_channel::<Pending>(QUEUE_RECORDS);
     let budget = Arc::new(Budget::default());
     let reader_budget = budget.clone();
     let reader = std::thread::Builder::new()
         .name("attache-reader".into())
         .spawn(move || {
-            for record in sources {
-                reader_budget.acquire(record_bytes(&record));
+            let mut sources = sources;
+            while let Some(record) = sources.next_pending() {
+                reader_budget.acquire(record.size());
                 if tx.send(record).is_err() {
                     break;
                 }
@@ -160,19 +163,19 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
 
     let mut counts = Counts::default();
     let mut used_names: HashSet<String> = HashSet::new();
-    let mut chunk: Vec<Record> = Vec::with_capacity(CHUNK_RECORDS);
+    let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK_RECORDS);
     loop {
         // Gather a chunk: block for the first record, then take what arrives
         // promptly, up to the record and byte limits.
         chunk.clear();
         let mut bytes = 0usize;
         let Ok(first) = rx.recv() else { break };
-        bytes += record_bytes(&first);
+        bytes += first.size();
         chunk.push(first);
         while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
             match rx.recv_timeout(GATHER_WAIT) {
                 Ok(r) => {
-                    bytes += record_bytes(&r);
+                    bytes += r.size();
                     chunk.push(r);
                 }
                 Err(_) => break,
@@ -180,7 +183,10 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         }
 
         let outcomes: Vec<Outcome> = pool.install(|| {
-            std::mem::take(&mut chunk).into_par_iter().map(|r| brief_record(&pipeline, r, format)).collect()
+            std::mem::take(&mut chunk)
+                .into_par_iter()
+                .map(|r| brief_record(&pipeline, r.decode(), format))
+                .collect()
         });
 
         for outcome in outcomes {
@@ -277,13 +283,6 @@ impl Budget {
         let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
         *used = used.saturating_sub(n);
         self.freed.notify_all();
-    }
-}
-
-fn record_bytes(r: &Record) -> usize {
-    match &r.result {
-        Ok(a) => a.blocks.iter().map(|b| b.text.len()).sum(),
-        Err(_) => 0,
     }
 }
 

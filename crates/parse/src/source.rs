@@ -119,7 +119,82 @@ enum Input {
     File(PathBuf),
 }
 
-type RecordIter = Box<dyn Iterator<Item = Record> + Send>;
+type RecordIter = Box<dyn Iterator<Item = Pending> + Send>;
+
+/// A record that has been read but not yet decoded.
+///
+/// Reading (file I/O, decompression, line and WARC framing) has to be
+/// sequential; decoding (JSON, text layout, HTML extraction) does not.
+/// [`Sources::next_pending`] hands out records at this stage so a caller can
+/// decode them on several threads with [`Pending::decode`]; iterating
+/// [`Sources`] directly decodes on the spot.
+pub struct Pending {
+    input: InputRef,
+    work: Work,
+}
+
+enum Work {
+    Done(Result<Article, ParseError>),
+    JsonLine {
+        bytes: Vec<u8>,
+        line: u64,
+    },
+    Whole {
+        bytes: Vec<u8>,
+        kind: Kind,
+        stem: String,
+    },
+    #[cfg(feature = "warc")]
+    Warc(crate::warc::RawWarc),
+}
+
+impl Pending {
+    fn done(input: InputRef, result: Result<Article, ParseError>) -> Pending {
+        Pending { input, work: Work::Done(result) }
+    }
+
+    /// Where the record came from.
+    pub fn input(&self) -> &InputRef {
+        &self.input
+    }
+
+    /// Bytes the record holds before decoding (for memory accounting).
+    pub fn size(&self) -> usize {
+        match &self.work {
+            Work::Done(Ok(a)) => a.blocks.iter().map(|b| b.text.len()).sum(),
+            Work::Done(Err(_)) => 0,
+            Work::JsonLine { bytes, .. } | Work::Whole { bytes, .. } => bytes.len(),
+            #[cfg(feature = "warc")]
+            Work::Warc(w) => w.size(),
+        }
+    }
+
+    /// Decode the record into an article (or the reason there is none).
+    pub fn decode(self) -> Record {
+        let Pending { input, work } = self;
+        let result = match work {
+            Work::Done(r) => r,
+            Work::JsonLine { bytes, line } => match std::str::from_utf8(&bytes) {
+                Err(e) => Err(ParseError::InvalidUtf8 { offset: e.valid_up_to() }),
+                Ok(text) => read_json(text.strip_prefix('\u{feff}').unwrap_or(text)).map(|mut a| {
+                    if a.id.is_none() {
+                        a.id = Some(line.to_string());
+                    }
+                    a
+                }),
+            },
+            Work::Whole { bytes, kind, stem } => decode_whole(&bytes, kind).map(|mut a| {
+                if a.id.is_none() {
+                    a.id = Some(stem);
+                }
+                a
+            }),
+            #[cfg(feature = "warc")]
+            Work::Warc(w) => w.into_record().result,
+        };
+        Record { input, result }
+    }
+}
 
 /// The records of a list of inputs, in order.
 ///
@@ -240,11 +315,11 @@ impl Sources {
                         if kind == Kind::JsonLines
                             && let Err(e) = reader.fill_buf().map_err(ParseError::from).and_then(check_binary)
                         {
-                            return Box::new(std::iter::once(Record { input: whole(&name), result: Err(e) }));
+                            return Box::new(std::iter::once(Pending::done(whole(&name), Err(e))));
                         }
                         self.file_records(name, &path, kind, reader)
                     }
-                    Err(e) => Box::new(std::iter::once(Record { input: whole(&name), result: Err(e) })),
+                    Err(e) => Box::new(std::iter::once(Pending::done(whole(&name), Err(e)))),
                 }
             }
         }
@@ -262,22 +337,19 @@ impl Sources {
             Kind::JsonLines => Box::new(JsonLines::new(name, reader)),
             Kind::Warc => warc_records(name, reader, self.skipped.clone()),
             Kind::Json | Kind::Text | Kind::Html => {
-                let result = read_whole(reader, kind).map(|mut a| {
-                    if a.id.is_none() {
-                        a.id = Some(stem);
-                    }
-                    a
-                });
-                Box::new(std::iter::once(Record { input: whole(&name), result }))
+                let work = match read_whole(reader, kind) {
+                    Ok(bytes) => Work::Whole { bytes, kind, stem },
+                    Err(e) => Work::Done(Err(e)),
+                };
+                Box::new(std::iter::once(Pending { input: whole(&name), work }))
             }
         }
     }
 }
 
-impl Iterator for Sources {
-    type Item = Record;
-
-    fn next(&mut self) -> Option<Record> {
+impl Sources {
+    /// The next record, read but not decoded (see [`Pending`]).
+    pub fn next_pending(&mut self) -> Option<Pending> {
         loop {
             if let Some(it) = &mut self.current
                 && let Some(r) = it.next()
@@ -287,6 +359,14 @@ impl Iterator for Sources {
             let input = self.queue.pop_front()?;
             self.current = Some(self.start(input));
         }
+    }
+}
+
+impl Iterator for Sources {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        self.next_pending().map(Pending::decode)
     }
 }
 
@@ -374,26 +454,26 @@ fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: Arc<Atom
     let mut warc = crate::warc::WarcReader::new(reader);
     let mut seen = 0;
     Box::new(std::iter::from_fn(move || {
-        let r = warc.next();
+        let r = warc.next_raw();
         let now = warc.skipped();
         skipped.fetch_add(now - seen, Ordering::Relaxed);
         seen = now;
         let r = r?;
-        Some(Record {
+        Some(Pending {
             input: InputRef { file: name.clone(), line: None, record: Some(r.record) },
-            result: r.result,
+            work: Work::Warc(r),
         })
     }))
 }
 
 #[cfg(not(feature = "warc"))]
 fn warc_records(name: String, _: Box<dyn BufRead + Send>, _: Arc<AtomicU64>) -> RecordIter {
-    Box::new(std::iter::once(Record {
-        input: whole(&name),
-        result: Err(ParseError::Unsupported(
+    Box::new(std::iter::once(Pending::done(
+        whole(&name),
+        Err(ParseError::Unsupported(
             "WARC input (attache-parse was built without the `warc` feature)".into(),
         )),
-    }))
+    )))
 }
 
 fn check_binary(bytes: &[u8]) -> Result<(), ParseError> {
@@ -406,7 +486,7 @@ fn check_binary(bytes: &[u8]) -> Result<(), ParseError> {
 }
 
 /// Read a one-article file, refusing more than its kind's size limit.
-fn read_whole(reader: Box<dyn BufRead + Send>, kind: Kind) -> Result<Article, ParseError> {
+fn read_whole(reader: Box<dyn BufRead + Send>, kind: Kind) -> Result<Vec<u8>, ParseError> {
     let limit = match kind {
         Kind::Html => html_limit(),
         _ => MAX_ARTICLE_BYTES,
@@ -416,11 +496,16 @@ fn read_whole(reader: Box<dyn BufRead + Send>, kind: Kind) -> Result<Article, Pa
     if n > limit {
         return Err(ParseError::TooLarge { size: n, limit });
     }
-    check_binary(&bytes)?;
+    Ok(bytes)
+}
+
+/// Decode a one-article file.
+fn decode_whole(bytes: &[u8], kind: Kind) -> Result<Article, ParseError> {
+    check_binary(bytes)?;
     match kind {
-        Kind::Html => read_html_bytes(&bytes),
+        Kind::Html => read_html_bytes(bytes),
         _ => {
-            let text = std::str::from_utf8(&bytes)
+            let text = std::str::from_utf8(bytes)
                 .map_err(|e| ParseError::InvalidUtf8 { offset: e.valid_up_to() })?;
             if kind == Kind::Json { read_json(text) } else { read_text(text) }
         }
@@ -496,9 +581,9 @@ impl JsonLines {
 }
 
 impl Iterator for JsonLines {
-    type Item = Record;
+    type Item = Pending;
 
-    fn next(&mut self) -> Option<Record> {
+    fn next(&mut self) -> Option<Pending> {
         loop {
             if self.done {
                 return None;
@@ -513,7 +598,7 @@ impl Iterator for JsonLines {
                 Err(e) => {
                     // A truncated or corrupt stream: nothing after this can be read.
                     self.done = true;
-                    return Some(Record { input: self.at(), result: Err(e.into()) });
+                    return Some(Pending::done(self.at(), Err(e.into())));
                 }
             };
             let content = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
@@ -521,22 +606,14 @@ impl Iterator for JsonLines {
             if content.iter().all(u8::is_ascii_whitespace) && len <= MAX_ARTICLE_BYTES {
                 continue;
             }
-            let result = if len > MAX_ARTICLE_BYTES {
-                Err(ParseError::TooLarge { size: len, limit: MAX_ARTICLE_BYTES })
-            } else {
-                match std::str::from_utf8(content) {
-                    Err(e) => Err(ParseError::InvalidUtf8 { offset: e.valid_up_to() }),
-                    Ok(text) => read_json(text.strip_prefix('\u{feff}').unwrap_or(text)),
-                }
-            };
-            let line = self.line;
-            let result = result.map(|mut a| {
-                if a.id.is_none() {
-                    a.id = Some(line.to_string());
-                }
-                a
-            });
-            return Some(Record { input: self.at(), result });
+            if len > MAX_ARTICLE_BYTES {
+                let e = ParseError::TooLarge { size: len, limit: MAX_ARTICLE_BYTES };
+                return Some(Pending::done(self.at(), Err(e)));
+            }
+            let end = content.len();
+            let mut bytes = std::mem::take(&mut self.buf);
+            bytes.truncate(end);
+            return Some(Pending { input: self.at(), work: Work::JsonLine { bytes, line: self.line } });
         }
     }
 }
@@ -642,6 +719,29 @@ mod tests {
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
         let r = collect(&[dir.path()]);
         assert_eq!(r.len(), 1);
+    }
+
+    #[test]
+    fn pending_records_decode_to_the_same_records_on_any_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("w.jsonl");
+        std::fs::write(&p, format!("{ARTICLE}\n{{bad\n{{\"text\":\"No id here.\"}}\n")).unwrap();
+        let direct: Vec<String> =
+            collect(&[&p]).into_iter().map(|r| format!("{:?} {:?}", r.input, r.result)).collect();
+        let mut sources = Sources::open(&[&p]).unwrap();
+        let mut pending = Vec::new();
+        while let Some(r) = sources.next_pending() {
+            assert!(r.size() > 0);
+            pending.push(r);
+        }
+        assert_eq!(pending[1].input().line, Some(2));
+        let decoded: Vec<String> = std::thread::spawn(move || {
+            pending.into_iter().map(|p| p.decode()).map(|r| format!("{:?} {:?}", r.input, r.result)).collect()
+        })
+        .join()
+        .unwrap();
+        assert_eq!(decoded, direct);
+        assert!(direct[2].contains("Some(\"3\")"), "{}", direct[2]);
     }
 
     #[test]

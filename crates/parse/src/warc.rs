@@ -78,11 +78,6 @@ impl<R: BufRead> WarcReader<R> {
     pub fn skipped(&self) -> u64 {
         self.skipped
     }
-
-    fn fail(&mut self, record_id: Option<String>, e: ParseError) -> Option<WarcRecord> {
-        self.done = true;
-        Some(WarcRecord { record: self.record, record_id, result: Err(e) })
-    }
 }
 
 fn malformed(reason: impl Into<String>) -> ParseError {
@@ -120,6 +115,61 @@ impl<R: BufRead> Iterator for WarcReader<R> {
     type Item = WarcRecord;
 
     fn next(&mut self) -> Option<WarcRecord> {
+        self.next_raw().map(RawWarc::into_record)
+    }
+}
+
+/// A framed WARC response whose HTML is not decoded yet: framing must be
+/// sequential, extraction can run on any thread.
+pub(crate) struct RawWarc {
+    pub(crate) record: u64,
+    pub(crate) record_id: Option<String>,
+    body: Result<HtmlResponse, ParseError>,
+}
+
+/// The parts of an HTML response needed to extract its article.
+struct HtmlResponse {
+    body: Vec<u8>,
+    chunked: bool,
+    encoding: Option<String>,
+    content_type: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+}
+
+impl RawWarc {
+    /// Bytes held, for memory accounting.
+    pub(crate) fn size(&self) -> usize {
+        self.body.as_ref().map_or(0, |b| b.body.len())
+    }
+
+    /// Decode the response and extract its article.
+    pub(crate) fn into_record(self) -> WarcRecord {
+        let RawWarc { record, record_id, body } = self;
+        let result = body.and_then(|r| {
+            let mut article = r.article()?;
+            article.id = record_id.clone();
+            if r.url.is_some() {
+                article.url = r.url;
+            }
+            if article.published.is_none() {
+                article.published = r.date;
+            }
+            Ok(article)
+        });
+        WarcRecord { record, record_id, result }
+    }
+}
+
+impl<R: BufRead> WarcReader<R> {
+    fn fail_raw(&mut self, record_id: Option<String>, e: ParseError) -> Option<RawWarc> {
+        self.done = true;
+        Some(RawWarc { record: self.record, record_id, body: Err(e) })
+    }
+
+    /// The next response record with an HTML body (or error), framed and
+    /// with its HTTP headers checked, but not yet decoded or extracted.
+    pub(crate) fn next_raw(&mut self) -> Option<RawWarc> {
         loop {
             if self.done {
                 return None;
@@ -136,13 +186,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     Ok(Some(())) => break,
                     Err(e) => {
                         self.record += 1;
-                        return self.fail(None, e.into());
+                        return self.fail_raw(None, e.into());
                     }
                 }
             }
             self.record += 1;
             if !line.starts_with(b"WARC/") {
-                return self.fail(
+                return self.fail_raw(
                     None,
                     malformed(
                         "expected a \"WARC/1.x\" version line (not a WARC file, or junk between records)",
@@ -155,13 +205,13 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             let mut header_bytes = line.len();
             loop {
                 match read_line_bounded(&mut self.inner, &mut line, MAX_WARC_HEADER_BYTES) {
-                    Ok(None) => return self.fail(None, malformed("truncated in the header block")),
+                    Ok(None) => return self.fail_raw(None, malformed("truncated in the header block")),
                     Ok(Some(())) => {}
-                    Err(e) => return self.fail(None, e.into()),
+                    Err(e) => return self.fail_raw(None, e.into()),
                 }
                 header_bytes += line.len();
                 if header_bytes > MAX_WARC_HEADER_BYTES {
-                    return self.fail(None, malformed("header block larger than 64 kB"));
+                    return self.fail_raw(None, malformed("header block larger than 64 kB"));
                 }
                 let text = String::from_utf8_lossy(&line);
                 let text = text.trim_end_matches(['\r', '\n']);
@@ -176,7 +226,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             let record_id =
                 get("warc-record-id").map(|v| v.trim_start_matches('<').trim_end_matches('>').to_string());
             let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
-                return self.fail(record_id, malformed("missing or invalid Content-Length"));
+                return self.fail_raw(record_id, malformed("missing or invalid Content-Length"));
             };
 
             // Content, bounded.
@@ -184,10 +234,10 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             let mut content = Vec::with_capacity(wanted.min(1 << 20) as usize);
             let read = match (&mut self.inner).take(wanted).read_to_end(&mut content) {
                 Ok(n) => n as u64,
-                Err(e) => return self.fail(record_id, e.into()),
+                Err(e) => return self.fail_raw(record_id, e.into()),
             };
             if read < wanted {
-                return self.fail(
+                return self.fail_raw(
                     record_id,
                     malformed(format!(
                         "record truncated: Content-Length is {len} bytes but the file ends after {read}"
@@ -201,7 +251,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 match io::copy(&mut (&mut self.inner).take(rest), &mut io::sink()) {
                     Ok(n) if n == rest => {}
                     Ok(n) => {
-                        return self.fail(
+                        return self.fail_raw(
                             record_id,
                             malformed(format!(
                                 "record truncated: Content-Length is {len} bytes but the file ends after {}",
@@ -209,7 +259,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                             )),
                         );
                     }
-                    Err(e) => return self.fail(record_id, e.into()),
+                    Err(e) => return self.fail_raw(record_id, e.into()),
                 }
                 content = Vec::new();
             }
@@ -223,30 +273,21 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             }
             if too_large {
                 let limit = MAX_WARC_RECORD_BYTES;
-                return Some(WarcRecord {
+                return Some(RawWarc {
                     record: self.record,
                     record_id,
-                    result: Err(ParseError::TooLarge { size: len as usize, limit }),
+                    body: Err(ParseError::TooLarge { size: len as usize, limit }),
                 });
             }
             let url = get("warc-target-uri").map(str::to_string);
             let date = get("warc-date").map(str::to_string);
-            match response_article(&content, url.as_deref()) {
+            match html_response(content, url, date) {
                 Ok(None) => {
                     self.skipped += 1;
                     continue;
                 }
-                Ok(Some(mut article)) => {
-                    article.id = record_id.clone();
-                    if url.is_some() {
-                        article.url = url;
-                    }
-                    if article.published.is_none() {
-                        article.published = date;
-                    }
-                    return Some(WarcRecord { record: self.record, record_id, result: Ok(article) });
-                }
-                Err(e) => return Some(WarcRecord { record: self.record, record_id, result: Err(e) }),
+                Ok(Some(r)) => return Some(RawWarc { record: self.record, record_id, body: Ok(r) }),
+                Err(e) => return Some(RawWarc { record: self.record, record_id, body: Err(e) }),
             }
         }
     }
@@ -256,12 +297,16 @@ fn http_error(reason: impl Into<String>) -> ParseError {
     ParseError::Malformed { format: "HTTP", reason: reason.into() }
 }
 
-/// Parse an HTTP response; `Ok(None)` when it carries no HTML article
-/// (non-2xx status or a non-HTML content type).
-fn response_article(content: &[u8], url: Option<&str>) -> Result<Option<Article>, ParseError> {
+/// Check an HTTP response's headers; `Ok(None)` when it carries no HTML
+/// article (non-2xx status or a non-HTML content type).
+fn html_response(
+    mut content: Vec<u8>,
+    url: Option<String>,
+    date: Option<String>,
+) -> Result<Option<HtmlResponse>, ParseError> {
     let mut hdrs = [httparse::EMPTY_HEADER; 128];
     let mut resp = httparse::Response::new(&mut hdrs);
-    let body_at = match resp.parse(content) {
+    let body_at = match resp.parse(&content) {
         Ok(httparse::Status::Complete(n)) => n,
         Ok(httparse::Status::Partial) => return Err(http_error("response headers are incomplete")),
         Err(e) => return Err(http_error(format!("bad response headers: {e}"))),
@@ -283,18 +328,30 @@ fn response_article(content: &[u8], url: Option<&str>) -> Result<Option<Article>
             return Ok(None);
         }
     }
-    let mut body = content[body_at..].to_vec();
-    if header("transfer-encoding").is_some_and(|te| te.to_ascii_lowercase().contains("chunked")) {
-        body = dechunk(&body)?;
+    let chunked = header("transfer-encoding").is_some_and(|te| te.to_ascii_lowercase().contains("chunked"));
+    let encoding = header("content-encoding").map(|e| e.to_ascii_lowercase());
+    content.drain(..body_at);
+    Ok(Some(HtmlResponse { body: content, chunked, encoding, content_type, url, date }))
+}
+
+impl HtmlResponse {
+    /// Undo chunking and compression, decode the charset, extract the article.
+    fn article(&self) -> Result<Article, ParseError> {
+        let mut body = std::borrow::Cow::Borrowed(&self.body[..]);
+        if self.chunked {
+            body = dechunk(&body)?.into();
+        }
+        match self.encoding.as_deref() {
+            None | Some("identity") | Some("") => {}
+            Some("gzip") | Some("x-gzip") => {
+                body = inflate(flate2::read::MultiGzDecoder::new(&body[..]))?.into()
+            }
+            Some("deflate") => body = inflate(flate2::read::ZlibDecoder::new(&body[..]))?.into(),
+            Some(other) => return Err(http_error(format!("unsupported Content-Encoding {other:?}"))),
+        }
+        let html = decode_html(&body, self.content_type.as_deref())?;
+        read_html(&html, self.url.as_deref())
     }
-    match header("content-encoding").map(|e| e.to_ascii_lowercase()).as_deref() {
-        None | Some("identity") | Some("") => {}
-        Some("gzip") | Some("x-gzip") => body = inflate(flate2::read::MultiGzDecoder::new(&body[..]))?,
-        Some("deflate") => body = inflate(flate2::read::ZlibDecoder::new(&body[..]))?,
-        Some(other) => return Err(http_error(format!("unsupported Content-Encoding {other:?}"))),
-    }
-    let html = decode_html(&body, content_type.as_deref())?;
-    read_html(&html, url).map(Some)
 }
 
 fn inflate(r: impl Read) -> Result<Vec<u8>, ParseError> {
