@@ -1,22 +1,12 @@
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use attache::daily::{DailyOptions, build_daily};
 use attache_render::Format;
 use rayon::prelude::*;
 
 use crate::cli::{DailyArgs, DailyFormatArg, PaperArg};
 use crate::cmd::{write_bytes, write_output};
-
-/// One input article: where it came from, and its bytes.
-struct Input {
-    name: String,
-    file_name: Option<String>,
-    /// Id for an article that has none: the file's stem.
-    default_id: Option<String>,
-    bytes: Vec<u8>,
-}
 
 pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let mut options = attache::Options::default();
@@ -26,11 +16,14 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
         PaperArg::Letter => attache_render::Paper::Letter,
     };
     let pipeline = attache::Pipeline::new(&options)?;
-    let mut inputs = Vec::new();
-    for path in &args.inputs {
-        collect(path, &mut inputs)?;
+    // Read every input the way `attache batch` does (files, directories,
+    // JSON Lines plain or compressed, HTML, WARC, `-`), then brief in parallel.
+    let mut sources = attache_parse::Sources::open(&args.inputs)?;
+    let mut pending = Vec::new();
+    while let Some(p) = sources.next_pending() {
+        pending.push(p);
     }
-    if inputs.is_empty() {
+    if pending.is_empty() {
         bail!(
             "no articles found in {}",
             args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
@@ -38,15 +31,13 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
     let results: Vec<Result<attache::Analysis, String>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|inp| {
-                let mut article = attache::input::read_article(inp.file_name.as_deref(), &inp.bytes)
-                    .map_err(|e| format!("{}: {e}", inp.name))?;
-                if article.id.is_none() {
-                    article.id = inp.default_id.clone();
-                }
-                pipeline.analyse(article).map_err(|e| format!("{}: {e}", inp.name))
+        pending
+            .into_par_iter()
+            .map(|p| {
+                let record = p.decode();
+                let input = record.input.to_string();
+                let article = record.result.map_err(|e| format!("{input}: {e}"))?;
+                pipeline.analyse(article).map_err(|e| format!("{input}: {e}"))
             })
             .collect()
     });
@@ -88,55 +79,4 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// Gather articles from a file, a directory (recursively, sorted by path),
-/// a JSON Lines file (one article per line) or `-` (JSON Lines on stdin).
-fn collect(path: &Path, out: &mut Vec<Input>) -> anyhow::Result<()> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-            .context("cannot read standard input")?;
-        push_lines("<stdin>", &buf, out);
-        return Ok(());
-    }
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("cannot read {}", path.display()))?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<Result<_, _>>()?;
-        entries.sort();
-        for p in entries {
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-            if p.is_dir() || matches!(ext.as_str(), "txt" | "md" | "json" | "jsonl") {
-                collect(&p, out)?;
-            }
-        }
-        return Ok(());
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let name = path.display().to_string();
-    if path.extension().is_some_and(|e| e == "jsonl") {
-        push_lines(&name, &bytes, out);
-    } else {
-        let file_name = path.file_name().and_then(|n| n.to_str()).map(str::to_string);
-        let default_id = path.file_stem().and_then(|n| n.to_str()).map(str::to_string);
-        out.push(Input { name, file_name, default_id, bytes });
-    }
-    Ok(())
-}
-
-fn push_lines(name: &str, bytes: &[u8], out: &mut Vec<Input>) {
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        out.push(Input {
-            name: format!("{name}:{}", i + 1),
-            file_name: Some("line.json".into()),
-            default_id: None,
-            bytes: line.to_vec(),
-        });
-    }
 }

@@ -227,3 +227,34 @@ fn html_escapes_hostile_article_text() {
     assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;nothing&lt;/b&gt; &amp; left"));
 }
+
+#[test]
+fn brief_reads_an_html_page() {
+    let page = data("arctic-page.html");
+    let v = crate::util::brief_json(&page, &[]);
+    assert_eq!(v["title"], "Arctic states restart science talks after three-year freeze");
+    assert_eq!(v["source"], "Polar Ledger");
+    assert_eq!(v["url"], "https://polarledger.example.org/2026/11/25/arctic-science");
+    assert_eq!(v["author"], "Maren Holm");
+    assert_eq!(v["dateline"], "Tromso");
+    let all: Vec<&str> = v["bottom_line"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["key_points"].as_array().unwrap())
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(all[0].starts_with("TROMSO, Norway — Ministers"));
+    for junk in ["cookies", "newsletter", "Related", "tracking", "Subscribe", "Privacy"] {
+        assert!(!all.iter().any(|t| t.contains(junk)), "{junk} leaked into {all:?}");
+    }
+    // The same page on standard input is recognised by its doctype.
+    let from_stdin = attache()
+        .args(["brief", "--format", "json"])
+        .write_stdin(std::fs::read(&page).unwrap())
+        .output()
+        .unwrap();
+    let w: serde_json::Value = serde_json::from_slice(&from_stdin.stdout).unwrap();
+    assert_eq!(w["title"], v["title"]);
+    assert_eq!(w["key_points"], v["key_points"]);
+}

@@ -131,3 +131,28 @@ fn bad_date_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn daily_takes_what_batch_takes_html_and_gzip_json_lines() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let gz = dir.path().join("wire.jsonl.gz");
+    let mut enc =
+        flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    enc.write_all(std::fs::read_to_string(data("day.jsonl")).unwrap().as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::copy(data("arctic-page.html"), pages.join("arctic-page.html")).unwrap();
+    let v = daily_json(&[gz.to_str().unwrap(), pages.to_str().unwrap()]);
+    assert_eq!(v["stats"]["articles"], 10);
+    let stories = v["stories"].as_array().unwrap();
+    let arctic = stories
+        .iter()
+        .find(|s| s["articles"].as_array().unwrap().iter().any(|a| a == "arctic-page"))
+        .expect("the HTML page is briefed");
+    assert!(
+        arctic["articles"].as_array().unwrap().iter().any(|a| a == "arctic-1"),
+        "the page and the wire story about the Arctic Council make one story: {arctic}"
+    );
+}

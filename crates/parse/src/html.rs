@@ -169,6 +169,13 @@ pub fn read_html(html: &str, url: Option<&str>) -> Result<Article, ParseError> {
         blocks: content_blocks(&extracted.content, title.as_deref()),
         title,
     };
+    // A byline left in the body ("By Maren Holm") is metadata, not text.
+    if let Some(author) = article.author.as_deref() {
+        article.blocks.retain(|b| {
+            let t = b.text.trim();
+            !(t.len() < 120 && t.starts_with("By ") && t.contains(author))
+        });
+    }
     if article.blocks.is_empty() {
         return Err(ParseError::Empty);
     }
