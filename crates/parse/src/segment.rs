@@ -75,7 +75,13 @@ fn mask_quotes(text: &str) -> String {
 /// ]);
 /// ```
 pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
-    let masked = mask_quotes(para);
+    // Most paragraphs have no quotation mark: segment them in place.
+    let has_quotes = para.contains(['"', '“', '”', '„', '«', '»', '‘', '’', '\'']);
+    let masked = if has_quotes {
+        std::borrow::Cow::Owned(mask_quotes(para))
+    } else {
+        std::borrow::Cow::Borrowed(para)
+    };
     let mut out = Vec::new();
     let mut starts: Vec<usize> =
         ENGLISH.get_sentence_boundaries(&masked).into_iter().map(|b| b.start_byte).collect();

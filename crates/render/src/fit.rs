@@ -41,12 +41,15 @@ pub fn fit_to_budget(brief: &mut Brief, budget: usize) -> usize {
         |b| b.quotes.len() > 1 && b.quotes.pop().is_some(),
         |b| b.key_points.len() > 1 && drop_lowest_ranked(b),
     ];
+    let mut words = body_words(brief);
     for step in steps {
-        while body_words(brief) > budget && step(brief) {
+        // Counting is only repeated while the page is over budget.
+        while words > budget && step(brief) {
             dropped += 1;
+            words = body_words(brief);
         }
     }
-    brief.stats.brief_words = body_words(brief);
+    brief.stats.brief_words = words;
     brief.stats.dropped = dropped;
     dropped
 }
