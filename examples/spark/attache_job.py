@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Brief a JSON Lines archive of articles with Attaché inside Apache Spark.
+
+    spark-submit --files /path/to/attache examples/spark/attache_job.py \\
+        'archive/*.jsonl.gz' out/briefings
+
+Each partition of the archive is streamed through one `attache batch` process
+with Spark SQL's script transform:
+
+    SELECT TRANSFORM(value) USING 'attache batch - --format json --errors -'
+           AS (line STRING) FROM articles
+
+`attache` writes one line per input line (a briefing or an error record), in
+input order, so nothing is lost silently. Spark fails the task, and so the
+job, when the process exits with a non-zero status or is killed. After the
+write, the job reads its output back with `from_json` and the briefing schema
+below, counts briefings and error records, and fails unless every input line
+came back as exactly one of them.
+
+The output directory holds attache's own JSON lines (part-*.txt, in input
+order within each part); read it with `spark.read.schema(SCHEMA).json(...)`.
+See examples/spark/README.md.
+"""
+
+import argparse
+import sys
+
+from pyspark import SparkFiles
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql.types import (
+    ArrayType,
+    DoubleType,
+    LongType,
+    MapType,
+    StringType,
+    StructField,
+    StructType,
+)
+
+POINT = StructType(
+    [
+        StructField("text", StringType()),
+        StructField("sentence", LongType()),
+        StructField("score", DoubleType()),
+        StructField("rank", LongType()),
+        StructField("parts", MapType(StringType(), DoubleType())),
+    ]
+)
+
+#: One output line of `attache batch --format json --errors -`: a briefing
+#: (the JSON contract in the top-level README, plus `input`) or an error
+#: record (`input`, `line`, `reason`, and `id` when the record had one).
+SCHEMA = StructType(
+    [
+        StructField("id", StringType()),
+        StructField("title", StringType()),
+        StructField("published", StringType()),
+        StructField("source", StringType()),
+        StructField("url", StringType()),
+        StructField("author", StringType()),
+        StructField("dateline", StringType()),
+        StructField("method", StringType()),
+        StructField("bottom_line", ArrayType(POINT)),
+        StructField("key_points", ArrayType(POINT)),
+        StructField(
+            "stats",
+            StructType(
+                [
+                    StructField("words", LongType()),
+                    StructField("sentences", LongType()),
+                    StructField("brief_words", LongType()),
+                    StructField("dropped", LongType()),
+                ]
+            ),
+        ),
+        StructField("input", StringType()),
+        # error records
+        StructField("line", LongType()),
+        StructField("reason", StringType()),
+    ]
+)
+
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(
+        prog="attache_job.py", description="Brief a JSON Lines archive with Attaché on Spark."
+    )
+    ap.add_argument("input", nargs="+", help="JSON Lines files, directories or globs (.gz is read transparently)")
+    ap.add_argument("output", help="output directory (must not exist)")
+    ap.add_argument(
+        "--binary",
+        default="attache",
+        help="file name of the attache executable shipped with spark-submit --files (default: attache)",
+    )
+    ap.add_argument(
+        "--attache-args",
+        default="",
+        help="extra options for `attache batch`, e.g. '--points 3 --method lexrank'",
+    )
+    ap.add_argument(
+        "--max-partition-bytes",
+        metavar="SIZE",
+        default=None,
+        help="split input files into partitions of at most SIZE (e.g. 64m; sets spark.sql.files.maxPartitionBytes, "
+        "default 128m); gzip files are never split",
+    )
+    return ap.parse_args(argv)
+
+
+def binary_path(spark, name):
+    """Where executors find the file shipped with `--files`.
+
+    In local mode executors run inside the driver and see the driver's copy;
+    on a cluster every executor fetches the file into its working directory.
+    """
+    if "/" in name:
+        raise SystemExit(f"attache_job: --binary takes the file name given to --files, not a path: {name}")
+    if spark.sparkContext.master.startswith("local"):
+        return SparkFiles.get(name)
+    return "./" + name
+
+
+def cause(err):
+    """The line of a Spark error that names its cause, such as
+    'Subprocess exited with status 137'."""
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    for line in lines:
+        if "Subprocess exited" in line:
+            return line.lstrip(": ")
+    return lines[0] if lines else type(err).__name__
+
+
+def main(argv):
+    args = parse_args(argv)
+    spark = SparkSession.builder.appName("attache-briefings").getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    if args.max_partition_bytes:
+        spark.conf.set("spark.sql.files.maxPartitionBytes", args.max_partition_bytes)
+
+    command = f"{binary_path(spark, args.binary)} batch - --format json --errors - --quiet {args.attache_args}".strip()
+    if "'" in command or "\\" in command:
+        raise SystemExit(f"attache_job: the command must not contain quotes or backslashes: {command}")
+
+    # Blank lines carry no article; drop them here so that every line sent to
+    # attache comes back as exactly one line.
+    articles = spark.read.text(args.input).where(F.trim("value") != "")
+    articles.createOrReplaceTempView("articles")
+    # Script transform runs `/bin/bash -c COMMAND` once per partition, feeds it
+    # the rows on stdin (one per line) and reads one output row per line. It
+    # fails the task if the process exits non-zero or dies, unlike RDD.pipe.
+    briefed = spark.sql(f"SELECT TRANSFORM(value) USING '{command}' AS (line STRING) FROM articles")
+    try:
+        briefed.write.text(args.output)
+    except Exception as err:  # Py4JJavaError or a PySpark exception, depending on the failure
+        print(f"attache_job: error: briefing failed, {args.output} is incomplete: {cause(err)}", file=sys.stderr)
+        spark.stop()
+        return 1
+
+    # Check what came back: every line must parse, and the counts must match.
+    out = spark.read.text(args.output).select(F.from_json("value", SCHEMA).alias("r"))
+    counts = out.select(
+        F.count(F.lit(1)).alias("lines"),
+        F.count(F.when(F.col("r.reason").isNotNull(), 1)).alias("failed"),
+        F.count(F.when(F.col("r.reason").isNull() & F.col("r.bottom_line").isNotNull(), 1)).alias("briefed"),
+    ).first()
+    read = articles.count()
+    malformed = counts["lines"] - counts["failed"] - counts["briefed"]
+    print(
+        f"attache_job: {read} read, {counts['briefed']} briefed, {counts['failed']} failed"
+        + (f", {malformed} malformed output lines" if malformed else ""),
+        file=sys.stderr,
+    )
+    if malformed or counts["lines"] != read:
+        print(
+            f"attache_job: error: {read} input lines but {counts['lines']} output lines "
+            f"({malformed} neither a briefing nor an error record); {args.output} is incomplete",
+            file=sys.stderr,
+        )
+        spark.stop()
+        return 1
+    spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
