@@ -23,6 +23,7 @@ See examples/spark/README.md.
 """
 
 import argparse
+import shlex
 import sys
 
 from pyspark import SparkFiles
@@ -96,7 +97,8 @@ def parse_args(argv):
     ap.add_argument(
         "--attache-args",
         default="",
-        help="extra options for `attache batch`, e.g. '--points 3 --method lexrank'",
+        help="extra options for `attache batch`, e.g. '--points 3 --method lexrank' "
+        "(default --jobs: spark.task.cpus)",
     )
     ap.add_argument(
         "--max-partition-bytes",
@@ -121,6 +123,11 @@ def binary_path(spark, name):
     return "./" + name
 
 
+def sql_string(s):
+    """A Spark SQL string literal holding `s`."""
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 def cause(err):
     """The line of a Spark error that names its cause, such as
     'Subprocess exited with status 137'."""
@@ -138,9 +145,13 @@ def main(argv):
     if args.max_partition_bytes:
         spark.conf.set("spark.sql.files.maxPartitionBytes", args.max_partition_bytes)
 
-    command = f"{binary_path(spark, args.binary)} batch - --format json --errors - --quiet {args.attache_args}".strip()
-    if "'" in command or "\\" in command:
-        raise SystemExit(f"attache_job: the command must not contain quotes or backslashes: {command}")
+    extra = shlex.split(args.attache_args)
+    if not any(a in ("-j", "--jobs") or a.startswith("--jobs=") for a in extra):
+        # Spark already runs one task per core; each attache process gets the
+        # cores of one task instead of starting a thread per core of the machine.
+        extra = ["--jobs", spark.conf.get("spark.task.cpus", "1")] + extra
+    command = shlex.join([binary_path(spark, args.binary), "batch", "-", "--format", "json", "--errors", "-", "--quiet", *extra])
+    print(f"attache_job: each partition runs: {command}", file=sys.stderr)
 
     # Blank lines carry no article; drop them here so that every line sent to
     # attache comes back as exactly one line.
@@ -149,7 +160,7 @@ def main(argv):
     # Script transform runs `/bin/bash -c COMMAND` once per partition, feeds it
     # the rows on stdin (one per line) and reads one output row per line. It
     # fails the task if the process exits non-zero or dies, unlike RDD.pipe.
-    briefed = spark.sql(f"SELECT TRANSFORM(value) USING '{command}' AS (line STRING) FROM articles")
+    briefed = spark.sql(f"SELECT TRANSFORM(value) USING {sql_string(command)} AS (line STRING) FROM articles")
     try:
         briefed.write.text(args.output)
     except Exception as err:  # Py4JJavaError or a PySpark exception, depending on the failure
