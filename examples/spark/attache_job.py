@@ -7,12 +7,15 @@
 Each partition of the archive is streamed through one `attache batch` process
 with Spark SQL's script transform:
 
-    SELECT TRANSFORM(value) USING 'attache batch - --format json --errors -'
+    SELECT TRANSFORM(value)
+           USING 'attache batch - --format json --errors - --quiet --jobs 1 || …'
            AS (line STRING) FROM articles
 
 `attache` writes one line per input line (a briefing or an error record), in
 input order, so nothing is lost silently. Spark fails the task, and so the
-job, when the process exits with a non-zero status or is killed. After the
+job, when the process is killed or exits with a status other than 0 or 1 (1:
+some articles could not be briefed, and their error records are in the
+output). After the
 write, the job reads its output back with `from_json` and the briefing schema
 below, counts briefings and error records, and fails unless every input line
 came back as exactly one of them.
@@ -49,9 +52,18 @@ POINT = StructType(
     ]
 )
 
+INPUT = StructType(
+    [
+        StructField("file", StringType()),
+        StructField("line", LongType()),
+        StructField("record", LongType()),
+    ]
+)
+
 #: One output line of `attache batch --format json --errors -`: a briefing
 #: (the JSON contract in the top-level README, plus `input`) or an error
-#: record (`input`, `line`, `reason`, and `id` when the record had one).
+#: record (`input`, `id` when the article had one, `error`). Inside Spark,
+#: `input.file` is `-` and `input.line` counts lines of the partition.
 SCHEMA = StructType(
     [
         StructField("id", StringType()),
@@ -75,10 +87,9 @@ SCHEMA = StructType(
                 ]
             ),
         ),
-        StructField("input", StringType()),
+        StructField("input", INPUT),
         # error records
-        StructField("line", LongType()),
-        StructField("reason", StringType()),
+        StructField("error", StringType()),
     ]
 )
 
@@ -138,42 +149,57 @@ def cause(err):
     return lines[0] if lines else type(err).__name__
 
 
-def main(argv):
-    args = parse_args(argv)
-    spark = SparkSession.builder.appName("attache-briefings").getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
-    if args.max_partition_bytes:
-        spark.conf.set("spark.sql.files.maxPartitionBytes", args.max_partition_bytes)
+def unmark_success(spark, output):
+    """Delete the `_SUCCESS` marker Spark wrote, so that nothing downstream
+    takes an incomplete output for a finished one."""
+    jvm = spark.sparkContext._jvm
+    marker = jvm.org.apache.hadoop.fs.Path(output, "_SUCCESS")
+    marker.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(marker, False)
 
-    extra = shlex.split(args.attache_args)
+
+def attache_command(spark, binary="attache", attache_args=""):
+    """The shell command each partition runs (see the module docs)."""
+    extra = shlex.split(attache_args)
     if not any(a in ("-j", "--jobs") or a.startswith("--jobs=") for a in extra):
         # Spark already runs one task per core; each attache process gets the
         # cores of one task instead of starting a thread per core of the machine.
         extra = ["--jobs", spark.conf.get("spark.task.cpus", "1")] + extra
-    command = shlex.join([binary_path(spark, args.binary), "batch", "-", "--format", "json", "--errors", "-", "--quiet", *extra])
+    attache = shlex.join([binary_path(spark, binary), "batch", "-", "--format", "json", "--errors", "-", "--quiet", *extra])
+    # Exit status 1 means "some articles could not be briefed": their error
+    # records are in the output, so that is a success here. Anything else
+    # (2: the run could not proceed, 128+N: killed by signal N) fails the task.
+    return f"{attache} || {{ status=$?; [ $status -eq 1 ] || exit $status; }}"
+
+
+def run(spark, inputs, output, binary="attache", attache_args="", max_partition_bytes=None):
+    """Brief `inputs` (paths or globs of JSON Lines) into the directory
+    `output`. Returns 0 on success and 1 on failure, with the reason on
+    standard error; usable from a notebook with an existing session."""
+    if max_partition_bytes:
+        spark.conf.set("spark.sql.files.maxPartitionBytes", max_partition_bytes)
+    command = attache_command(spark, binary, attache_args)
     print(f"attache_job: each partition runs: {command}", file=sys.stderr)
 
     # Blank lines carry no article; drop them here so that every line sent to
     # attache comes back as exactly one line.
-    articles = spark.read.text(args.input).where(F.trim("value") != "")
+    articles = spark.read.text(inputs).where(F.col("value").rlike("[^ \\t\\n\\f\\r]"))
     articles.createOrReplaceTempView("articles")
     # Script transform runs `/bin/bash -c COMMAND` once per partition, feeds it
     # the rows on stdin (one per line) and reads one output row per line. It
-    # fails the task if the process exits non-zero or dies, unlike RDD.pipe.
+    # fails the task if the process fails or dies, unlike RDD.pipe.
     briefed = spark.sql(f"SELECT TRANSFORM(value) USING {sql_string(command)} AS (line STRING) FROM articles")
     try:
-        briefed.write.text(args.output)
+        briefed.write.text(output)
     except Exception as err:  # Py4JJavaError or a PySpark exception, depending on the failure
-        print(f"attache_job: error: briefing failed, {args.output} is incomplete: {cause(err)}", file=sys.stderr)
-        spark.stop()
+        print(f"attache_job: error: briefing failed, {output} is incomplete: {cause(err)}", file=sys.stderr)
         return 1
 
     # Check what came back: every line must parse, and the counts must match.
-    out = spark.read.text(args.output).select(F.from_json("value", SCHEMA).alias("r"))
+    out = spark.read.text(output).select(F.from_json("value", SCHEMA).alias("r"))
     counts = out.select(
         F.count(F.lit(1)).alias("lines"),
-        F.count(F.when(F.col("r.reason").isNotNull(), 1)).alias("failed"),
-        F.count(F.when(F.col("r.reason").isNull() & F.col("r.bottom_line").isNotNull(), 1)).alias("briefed"),
+        F.count(F.when(F.col("r.error").isNotNull(), 1)).alias("failed"),
+        F.count(F.when(F.col("r.error").isNull() & F.col("r.bottom_line").isNotNull(), 1)).alias("briefed"),
     ).first()
     read = articles.count()
     malformed = counts["lines"] - counts["failed"] - counts["briefed"]
@@ -185,13 +211,22 @@ def main(argv):
     if malformed or counts["lines"] != read:
         print(
             f"attache_job: error: {read} input lines but {counts['lines']} output lines "
-            f"({malformed} neither a briefing nor an error record); {args.output} is incomplete",
+            f"({malformed} neither a briefing nor an error record); {output} is incomplete",
             file=sys.stderr,
         )
-        spark.stop()
+        unmark_success(spark, output)
         return 1
-    spark.stop()
     return 0
+
+
+def main(argv):
+    args = parse_args(argv)
+    spark = SparkSession.builder.appName("attache-briefings").getOrCreate()
+    spark.sparkContext.setLogLevel("WARN")
+    try:
+        return run(spark, args.input, args.output, args.binary, args.attache_args, args.max_partition_bytes)
+    finally:
+        spark.stop()
 
 
 if __name__ == "__main__":

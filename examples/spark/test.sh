@@ -13,7 +13,8 @@
 #   2. its output equals `attache batch` run directly on the archive, record
 #      for record and in order (the `input` field aside: inside Spark it names
 #      the line within the partition's standard input);
-#   3. a binary killed mid-partition fails the job instead of losing rows;
+#   3. a binary killed mid-partition fails the job instead of losing rows, and
+#      so does one that drops lines but exits with 0 (the job counts lines);
 #   4. the trap the README warns about is real: RDD.pipe without checkCode
 #      returns the truncated output of the same binary as a success.
 # Prints `spark: N passed, M failed` and exits non-zero on any failure.
@@ -93,7 +94,15 @@ here=\$(dirname "\$0")
 { head -n $keep | "\$here/attache" "\$@"; cat >/dev/null; }
 kill -KILL \$\$
 EOF
-chmod +x "$work/files/attache-dies"
+# A binary that drops lines yet exits with 0: only the job's own count of
+# lines in and out can notice.
+cat >"$work/files/attache-drops" <<EOF
+#!/usr/bin/env bash
+here=\$(dirname "\$0")
+{ head -n $keep | "\$here/attache" "\$@"; cat >/dev/null; }
+exit 0
+EOF
+chmod +x "$work/files/attache-dies" "$work/files/attache-drops"
 
 # Reference: attache batch run directly on the archive (records that cannot be
 # briefed make it exit 1; anything else is a failure of the run).
@@ -127,11 +136,8 @@ def records(lines):
     for line in lines:
         r = json.loads(line)
         # `input` names the file and line for the direct run and the line of the
-        # partition's stdin inside Spark (so does `line` of an error record);
-        # everything else must be identical.
+        # partition's stdin inside Spark; everything else must be identical.
         r.pop("input", None)
-        if "reason" in r:
-            r.pop("line", None)
         yield r
 with open(direct, encoding="utf-8") as f:
     want = list(records(f))
@@ -140,7 +146,7 @@ for part in sorted(glob.glob(f"{out_dir}/part-*")):
     with open(part, encoding="utf-8") as f:
         got_lines.extend(f)
 got = list(records(got_lines))
-errors = sum(1 for r in want if "reason" in r)
+errors = sum(1 for r in want if "error" in r)
 if got == want:
     print(f"  {len(got)} records equal ({len(got) - errors} briefings, {errors} error records)")
     sys.exit(0)
@@ -155,7 +161,7 @@ EOF
 
 job=examples/spark/attache_job.py
 split=$(($(wc -c <"$work/archive.jsonl") / 4 + 1))
-files="$work/files/attache,$work/files/attache-dies"
+files="$work/files/attache,$work/files/attache-dies,$work/files/attache-drops"
 for kind in plain gzip; do
   case $kind in
     plain) input=$work/archive.jsonl ;;
@@ -165,7 +171,7 @@ for kind in plain gzip; do
   # Four partitions of the plain archive, run two at a time (gzip is never split).
   if submit "$work/$kind.log" --files "$files" "$job" "$input" "$work/out-$kind" --max-partition-bytes "$split" \
     && [ -f "$work/out-$kind/_SUCCESS" ]; then
-    ok "job succeeds on the $kind archive ($((SECONDS - t)) s; $(grep -h '^attache_job:' "$work/$kind.log"))"
+    ok "job succeeds on the $kind archive ($((SECONDS - t)) s; $(grep -h '^attache_job: [0-9]* read' "$work/$kind.log"))"
     if compare "$work/out-$kind"; then
       ok "job output on the $kind archive equals attache batch, record for record"
     else
@@ -177,42 +183,61 @@ for kind in plain gzip; do
   fi
 done
 
-t=$SECONDS
-if submit "$work/dies.log" --files "$files" "$job" "$work/archive.jsonl" "$work/out-dies" --binary attache-dies --max-partition-bytes "$split"; then
-  not_ok "a binary killed mid-partition fails the job (the job succeeded; $(grep -h '^attache_job:' "$work/dies.log"))"
-elif [ -f "$work/out-dies/_SUCCESS" ]; then
-  not_ok "a binary killed mid-partition fails the job (it failed but left a committed output)"
-elif grep -q '^attache_job: error: .*Subprocess exited with status 137' "$work/dies.log"; then
-  ok "a binary killed mid-partition fails the job, naming the exit status ($((SECONDS - t)) s; $(grep -o 'Subprocess exited with status 137' "$work/dies.log" | head -n 1))"
-else
-  tail -n 30 "$work/dies.log"
-  not_ok "a binary killed mid-partition fails the job for that reason (no exit status in the log)"
-fi
-
-# The trap: RDD.pipe with its defaults reports success and drops the rows.
-cat >"$work/pipe_trap.py" <<'EOF'
+# Failures, in one Spark application to save JVM start-ups: the job's run()
+# with the two broken binaries, then the RDD.pipe trap.
+cat >"$work/failures.py" <<'EOF'
 import sys
+sys.path.insert(0, sys.argv[1])
+import attache_job
 from pyspark import SparkFiles
 from pyspark.sql import SparkSession
-spark = SparkSession.builder.getOrCreate()
-lines = spark.sparkContext.textFile(sys.argv[1], minPartitions=4)
+archive, work, split = sys.argv[2], sys.argv[3], sys.argv[4]
+spark = SparkSession.builder.appName("attache-spark-test-failures").getOrCreate()
+spark.sparkContext.setLogLevel("WARN")
+for name in ("attache-dies", "attache-drops"):
+    status = attache_job.run(spark, [archive], f"{work}/out-{name}", binary=name, max_partition_bytes=split)
+    print(f"{name}: job status {status}", file=sys.stderr)
+# The trap: RDD.pipe with its defaults reports success and drops the rows.
+lines = spark.sparkContext.textFile(archive, minPartitions=4)
 cmd = SparkFiles.get("attache-dies") + " batch - --format json --errors - --quiet"
 # env must carry PATH: without it the wrapper's `head` and `cat` are not found.
 out = lines.pipe(cmd, env={"PATH": "/usr/bin:/bin"}).count()
-print(f"pipe_trap: {lines.count()} in, {out} out")
+print(f"pipe_trap: {lines.count()} in, {out} out", file=sys.stderr)
 spark.stop()
 EOF
-if submit "$work/trap.log" --files "$files" "$work/pipe_trap.py" "$work/archive.jsonl"; then
-  line=$(grep -h '^pipe_trap:' "$work/trap.log")
-  set -- $line
-  if [ "${2:-0}" -gt "${4:-0}" ]; then
-    ok "RDD.pipe without checkCode loses rows silently, as the README warns ($2 in, $4 out, exit 0)"
-  else
-    not_ok "RDD.pipe without checkCode loses rows silently ($line)"
-  fi
+t=$SECONDS
+submit "$work/failures.log" --files "$files" "$work/failures.py" "$root/examples/spark" "$work/archive.jsonl" "$work" "$split"
+rc=$?
+echo "spark: failure checks ran in $((SECONDS - t)) s (status $rc)"
+[ "$rc" -eq 0 ] || tail -n 30 "$work/failures.log"
+
+log=$work/failures.log
+if ! grep -q '^attache-dies: job status 1$' "$log"; then
+  not_ok "a binary killed mid-partition fails the job ($(grep -h '^attache-dies: job status' "$log"))"
+elif [ -f "$work/out-attache-dies/_SUCCESS" ]; then
+  not_ok "a binary killed mid-partition fails the job (it failed but left a committed output)"
+elif grep -q "^attache_job: error: briefing failed, $work/out-attache-dies is incomplete: .*Subprocess exited with status 137" "$log"; then
+  ok "a binary killed mid-partition fails the job, naming the exit status (Subprocess exited with status 137), nothing committed"
 else
-  tail -n 30 "$work/trap.log"
-  not_ok "RDD.pipe without checkCode loses rows silently (the job failed)"
+  not_ok "a binary killed mid-partition fails the job for that reason (no exit status in the log)"
+fi
+
+if ! grep -q '^attache-drops: job status 1$' "$log"; then
+  not_ok "a binary that drops lines and exits with 0 fails the job ($(grep -h '^attache-drops: job status' "$log"))"
+elif [ -f "$work/out-attache-drops/_SUCCESS" ]; then
+  not_ok "a binary that drops lines and exits with 0 fails the job (it failed but left _SUCCESS)"
+elif grep -q "^attache_job: error: [0-9]* input lines but [0-9]* output lines .*; $work/out-attache-drops is incomplete" "$log"; then
+  ok "a binary that drops lines and exits with 0 fails the job ($(grep -o '[0-9]* input lines but [0-9]* output lines' "$log")), _SUCCESS removed"
+else
+  not_ok "a binary that drops lines and exits with 0 fails the job for that reason"
+fi
+
+line=$(grep -h '^pipe_trap:' "$log")
+set -- $line
+if [ -n "$line" ] && [ "$2" -gt "$4" ]; then
+  ok "RDD.pipe without checkCode loses rows silently, as the README warns ($2 in, $4 out, no error)"
+else
+  not_ok "RDD.pipe without checkCode loses rows silently (${line:-it raised an error})"
 fi
 
 echo "spark: PySpark $pyspark_version, Java $major, binary $bin"
