@@ -164,7 +164,8 @@ def attache_command(spark, binary="attache", attache_args=""):
         # Spark already runs one task per core; each attache process gets the
         # cores of one task instead of starting a thread per core of the machine.
         extra = ["--jobs", spark.conf.get("spark.task.cpus", "1")] + extra
-    attache = shlex.join([binary_path(spark, binary), "batch", "-", "--format", "json", "--errors", "-", "--quiet", *extra])
+    batch = ["batch", "-", "--format", "json", "--errors", "-", "--quiet", *extra]
+    attache = shlex.join([binary_path(spark, binary), *batch])
     # Exit status 1 means "some articles could not be briefed": their error
     # records are in the output, so that is a success here. Anything else
     # (2: the run could not proceed, 128+N: killed by signal N) fails the task.

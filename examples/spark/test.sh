@@ -41,7 +41,8 @@ java_major() { java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | h
 if ! command -v java >/dev/null 2>&1; then
   echo "spark: java not found; installing openjdk-17-jre-headless"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
+  { $sudo apt-get update -qq \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } \
     || die "cannot install openjdk-17-jre-headless"
 fi
 major=$(java_major)
@@ -52,8 +53,8 @@ venv=${ATTACHE_SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/attache-spark-venv}
 if ! "$venv/bin/python" -c 'import pyspark, sys; sys.exit(pyspark.__version__.split(".")[0] != "4")' 2>/dev/null; then
   t=$SECONDS
   echo "spark: creating $venv"
-  rm -rf "$venv"
-  python3 -m venv "$venv" || die "python3 -m venv failed"
+  if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then die "$venv exists and is not a virtual environment"; fi
+  python3 -m venv --clear "$venv" || die "python3 -m venv failed"
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'pyspark>=4,<5' || die "pip install pyspark failed"
   echo "spark: venv ready in $((SECONDS - t)) s"
 fi
@@ -68,7 +69,7 @@ if [ -n "${ATTACHE_BIN:-}" ]; then
 else
   t=$SECONDS
   cargo build --release --quiet --bin attache || die "cargo build --release failed"
-  bin=$root/target/release/attache
+  bin=${CARGO_TARGET_DIR:-$root/target}/release/attache
   echo "spark: release build checked in $((SECONDS - t)) s"
 fi
 [ -x "$bin" ] || die "no executable at $bin"
@@ -79,9 +80,11 @@ mkdir -p "$work/files"
 cp "$bin" "$work/files/attache"
 
 # --- the archive --------------------------------------------------------------
-python3 examples/spark/make_archive.py "$work/archive.jsonl" --count "${ATTACHE_SPARK_COUNT:-3000}" --gzip "$work/archive.jsonl.gz" \
-  || die "make_archive.py failed"
-echo "spark: archive $(wc -l <"$work/archive.jsonl") lines, $(($(wc -c <"$work/archive.jsonl") / 1024)) KiB plain, $(($(wc -c <"$work/archive.jsonl.gz") / 1024)) KiB gzip"
+python3 examples/spark/make_archive.py "$work/archive.jsonl" --count "${ATTACHE_SPARK_COUNT:-3000}" \
+  --gzip "$work/archive.jsonl.gz" || die "make_archive.py failed"
+kib() { echo $(($(wc -c <"$1") / 1024)); }
+echo "spark: archive $(wc -l <"$work/archive.jsonl") lines, $(kib "$work/archive.jsonl") KiB plain," \
+  "$(kib "$work/archive.jsonl.gz") KiB gzip"
 
 # A binary that dies mid-partition: it briefs the first lines it is given (about
 # half of a partition), reads the rest of its input without answering, then is
