@@ -5,6 +5,7 @@
 //! - `cli`: `brief` on files and standard input, formats, errors and exit codes, templates.
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
+//! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
@@ -15,4 +16,5 @@ mod daily;
 mod eval;
 mod onepage;
 mod snapshots;
+mod streaming;
 mod util;
