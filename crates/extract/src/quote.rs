@@ -1,0 +1,447 @@
+//! Quotation spans and their speakers.
+
+use std::ops::Range;
+
+use crate::entity::{EntityType, Mention, PersonCluster, Sense};
+use crate::lexicon::w;
+use crate::tok::{Tok, shape};
+
+/// A quoted segment found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    /// Byte range of the quoted words, marks and inner white space excluded.
+    pub(crate) span: Range<usize>,
+    /// Byte offset of the opening mark.
+    pub(crate) open: usize,
+    /// Byte offset just past the closing mark (paragraph end when unclosed).
+    pub(crate) close: usize,
+    pub(crate) closed: bool,
+    /// Segments of one quotation share a group.
+    pub(crate) group: u32,
+    pub(crate) direct: bool,
+}
+
+fn is_open_ctx(prev: Option<char>, next: Option<char>) -> bool {
+    let p_open = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
+    let n_word = next.is_some_and(|c| !c.is_whitespace());
+    p_open && n_word
+}
+
+/// Find quoted segments in each paragraph (`paras` are byte ranges of `text`).
+pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut group = 0u32;
+    let mut carry_open = false;
+    for para in paras {
+        let p = &text[para.clone()];
+        let mut open_at: Option<usize> = None;
+        let mut chars = p.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        let mut starts_with_open = false;
+        let mut first_mark = true;
+        while let Some((i, c)) = chars.next() {
+            let mut mark_len = 0;
+            let mut kind = 0u8; // 1 open, 2 close, 3 ambiguous
+            match c {
+                '“' | '„' | '«' => {
+                    mark_len = c.len_utf8();
+                    kind = 1;
+                }
+                '”' | '»' => {
+                    mark_len = c.len_utf8();
+                    kind = 2;
+                }
+                '"' => {
+                    mark_len = 1;
+                    kind = 3;
+                }
+                '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                    mark_len = 2;
+                    kind = 3;
+                }
+                '`' if chars.peek().is_some_and(|&(_, n)| n == '`') => {
+                    mark_len = 2;
+                    kind = 1;
+                }
+                _ => {}
+            }
+            if mark_len == 0 {
+                prev = Some(c);
+                continue;
+            }
+            if mark_len == 2 {
+                chars.next();
+            }
+            let next = p[i + mark_len..].chars().next();
+            let abs = para.start + i;
+            match open_at {
+                None => {
+                    let opener = kind == 1 || is_open_ctx(prev, next) || kind == 3 && !prev.is_some_and(char::is_alphanumeric);
+                    if opener {
+                        if first_mark && p[..i].trim().is_empty() {
+                            starts_with_open = true;
+                        }
+                        open_at = Some(abs);
+                        if !(starts_with_open && carry_open && first_mark) {
+                            group += 1;
+                        }
+                    }
+                }
+                Some(o) => {
+                    // A fresh opening mark right after a space while a quote is open: the
+                    // earlier one was stray; restart here.
+                    if kind == 1 && prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_alphanumeric) {
+                        open_at = Some(abs);
+                        group += 1;
+                    } else {
+                        push_seg(text, o, abs, abs + mark_len, true, group, &mut out);
+                        open_at = None;
+                    }
+                }
+            }
+            first_mark = false;
+            prev = Some(c);
+        }
+        carry_open = false;
+        if let Some(o) = open_at {
+            push_seg(text, o, para.end, para.end, false, group, &mut out);
+            carry_open = true;
+        }
+    }
+    out
+}
+
+fn push_seg(text: &str, open: usize, inner_end: usize, close: usize, closed: bool, group: u32, out: &mut Vec<Segment>) {
+    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let mark_len = if text[open..].starts_with("''") || text[open..].starts_with("``") { 2 } else { mark_len };
+    let inner = &text[open + mark_len..inner_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let s = open + mark_len + lead;
+    let e = inner_end - trail;
+    if e > s {
+        out.push(Segment { span: s..e, open, close, closed, group, direct: false });
+    }
+}
+
+/// Token index range covering byte range `r` (tokens fully inside).
+fn tok_range(toks: &[Tok], r: Range<usize>) -> Range<usize> {
+    let a = toks.partition_point(|t| (t.s as usize) < r.start);
+    let b = toks.partition_point(|t| (t.e as usize) <= r.end);
+    a..b.max(a)
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Speaker {
+    /// A mention (index into the mentions).
+    Mention(usize),
+    /// A noun phrase that is not a named entity ("a spokesman for the ministry").
+    Phrase(Range<usize>),
+}
+
+/// Attribution context shared by the rules.
+pub(crate) struct Ctx<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Tok],
+    pub(crate) ms: &'a [Mention],
+    pub(crate) people: &'a [PersonCluster],
+    /// Byte ranges of sentences.
+    pub(crate) sents: &'a [Range<usize>],
+}
+
+impl Ctx<'_> {
+    fn mention_ending_at(&self, t_end: usize) -> Option<usize> {
+        self.ms.iter().position(|m| m.t1 as usize == t_end)
+    }
+    fn mention_starting_at(&self, t: usize) -> Option<usize> {
+        self.ms.iter().position(|m| m.t0 as usize == t)
+    }
+
+    /// The subject before token `v` (a speech verb), within its clause.
+    fn subject_before(&self, v: usize, floor: usize) -> Option<Speaker> {
+        if v == 0 || v <= floor {
+            return None;
+        }
+        let mut k = v;
+        // Skip auxiliaries and adverbs: "has said", "also said", "later told".
+        while k > floor + 1 && {
+            let t = self.toks[k - 1].text(self.text).to_ascii_lowercase();
+            matches!(t.as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "again" | "further" | "previously" | "once" | "repeatedly" | "recently" | "had" | "would" | "will" | "reportedly")
+        } {
+            k -= 1;
+        }
+        let p = &self.toks[k - 1];
+        if p.has(w::PRONOUN_PER | w::PRONOUN_GRP) {
+            return Some(Speaker::Phrase((k - 1)..k));
+        }
+        // Apposition: "Jaishankar, India's foreign minister, said".
+        if p.text(self.text) == "," {
+            let mut c = k - 1;
+            while c > floor && self.toks[c - 1].text(self.text) != "," && k - c < 12 {
+                c -= 1;
+            }
+            if c > floor + 1 {
+                if let Some(mi) = self.mention_ending_at(c - 1) {
+                    return Some(Speaker::Mention(mi));
+                }
+            }
+            return None;
+        }
+        if let Some(mi) = self.mention_ending_at(k) {
+            return Some(Speaker::Mention(mi));
+        }
+        // A noun phrase back to the clause start: "a ministry spokesman".
+        let mut s = k;
+        while s > floor && k - s < 6 {
+            let t = &self.toks[s - 1];
+            if t.is(shape::PUNCT) || t.has(w::SPEECH) {
+                break;
+            }
+            s -= 1;
+        }
+        if s < k && self.toks[s..k].iter().any(|t| t.is(shape::WORD) && !t.has(w::STOP)) {
+            // Prefer a mention inside the phrase (its last one).
+            if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) <= k && m.ty == EntityType::Per) {
+                return Some(Speaker::Mention(mi));
+            }
+            return Some(Speaker::Phrase(s..k));
+        }
+        None
+    }
+
+    /// The subject after token `v` ("said Guterres", "said the foreign minister").
+    fn subject_after(&self, v: usize, ceil: usize) -> Option<Speaker> {
+        let k = v + 1;
+        if k >= ceil {
+            return None;
+        }
+        let t = &self.toks[k];
+        if t.has(w::PRONOUN_PER | w::PRONOUN_GRP) {
+            return Some(Speaker::Phrase(k..k + 1));
+        }
+        if let Some(mi) = self.mention_starting_at(k) {
+            return Some(Speaker::Mention(mi));
+        }
+        let mut e = k;
+        while e < ceil && e - k < 8 && !self.toks[e].is(shape::PUNCT) && !self.toks[e].has(w::SPEECH) {
+            e += 1;
+        }
+        if e > k && self.toks[k..e].iter().any(|t| t.is(shape::WORD) && !t.has(w::STOP)) {
+            if let Some(mi) = self.ms.iter().position(|m| (m.t0 as usize) >= k && (m.t1 as usize) <= e && m.ty == EntityType::Per) {
+                return Some(Speaker::Mention(mi));
+            }
+            // "said the" + lower-case words that are not a noun phrase ("said in a statement") are not a speaker.
+            let w0 = self.toks[k].text(self.text).to_ascii_lowercase();
+            if matches!(w0.as_str(), "a" | "an" | "the") || self.toks[k].is(shape::CAP) {
+                return Some(Speaker::Phrase(k..e));
+            }
+        }
+        None
+    }
+
+    /// Resolve a speaker to its display name, following pronouns and titles.
+    pub(crate) fn display(&self, sp: &Speaker, before_tok: usize) -> Option<String> {
+        match sp {
+            Speaker::Mention(mi) => Some(self.ms[*mi].canonical.clone()),
+            Speaker::Phrase(r) => {
+                let t = &self.toks[r.start];
+                if r.len() == 1 && t.has(w::PRONOUN_PER) {
+                    // The last named person before.
+                    return self
+                        .ms
+                        .iter()
+                        .rev()
+                        .find(|m| (m.t1 as usize) <= before_tok && m.ty == EntityType::Per)
+                        .map(|m| m.canonical.clone());
+                }
+                if r.len() == 1 && t.has(w::PRONOUN_GRP) {
+                    let lw = t.text(self.text).to_ascii_lowercase();
+                    if lw == "we" || lw == "it" && false {
+                        return None;
+                    }
+                    return self
+                        .ms
+                        .iter()
+                        .rev()
+                        .find(|m| (m.t1 as usize) <= before_tok && (m.sense == Sense::Org || m.sense == Sense::Country))
+                        .map(|m| m.canonical.clone());
+                }
+                let phrase = &self.text[self.toks[r.start].s as usize..self.toks[r.end - 1].e as usize];
+                // A title alone, linked when one person holds it: "the foreign minister".
+                let low = phrase.to_lowercase();
+                let low = low.trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ");
+                let holders: Vec<&PersonCluster> =
+                    self.people.iter().filter(|p| p.role.as_ref().is_some_and(|r| r.to_lowercase().ends_with(low))).collect();
+                if holders.len() == 1 {
+                    return Some(holders[0].name.clone());
+                }
+                Some(phrase.to_string())
+            }
+        }
+    }
+
+    /// Attribution within one sentence's token range for a quote whose marks span `q` (bytes).
+    fn attribute_in(&self, q: &Range<usize>, trange: Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
+        let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
+        // After the quote: ", X said" / ", said X" / "X told".
+        let after = self.toks.partition_point(|t| (t.s as usize) < q.end).max(trange.start);
+        let mut k = after;
+        let mut words = 0;
+        while k < trange.end && words < 10 {
+            let t = &self.toks[k];
+            if inside(t) || t.is(shape::QUOTE) && words > 0 {
+                break;
+            }
+            if t.has(w::SPEECH) && !t.is(shape::CAP) {
+                let sp = self.subject_before(k, after).or_else(|| self.subject_after(k, trange.end));
+                if let Some(sp) = sp {
+                    return Some((sp, k));
+                }
+            }
+            if t.text(self.text) == "according" {
+                if let Some(sp) = self.subject_after(k + 1, trange.end) {
+                    return Some((sp, k));
+                }
+            }
+            if t.is(shape::WORD) {
+                words += 1;
+            }
+            k += 1;
+        }
+        // Before the quote: "X said: “…", "X said “…".
+        let before = self.toks.partition_point(|t| (t.e as usize) <= q.start).min(trange.end);
+        let mut k = before;
+        while k > trange.start {
+            let t = &self.toks[k - 1];
+            if inside(t) {
+                break;
+            }
+            if t.has(w::SPEECH) && !t.is(shape::CAP) {
+                let mut floor = trange.start;
+                // Do not read back across another quote.
+                for r in quotes {
+                    if r.end <= t.s as usize {
+                        floor = floor.max(self.toks.partition_point(|x| (x.s as usize) < r.end));
+                    }
+                }
+                let sp = self.subject_before(k - 1, floor).or_else(|| self.subject_after(k - 1, before));
+                if let Some(sp) = sp {
+                    return Some((sp, k - 1));
+                }
+            }
+            k -= 1;
+        }
+        None
+    }
+}
+
+/// Decide direct quotes and attribute each group. Returns (segment index, speaker display, speaker mention).
+pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<String>> {
+    let text = ctx.text;
+    // Direct or partial, per segment.
+    for i in 0..segs.len() {
+        let s = &segs[i];
+        let sent_start = ctx.sents.iter().find(|r| r.start <= s.open && s.open < r.end).map_or(0, |r| r.start);
+        let mut floor = sent_start;
+        if i > 0 && segs[i - 1].close <= s.open && segs[i - 1].close > floor {
+            floor = segs[i - 1].close;
+        }
+        let pre = text[floor.min(s.open)..s.open].trim_end();
+        let first = text[s.span.clone()].chars().next().unwrap_or(' ');
+        let continuation = i > 0 && segs[i - 1].group == s.group;
+        let pre_ok = pre.is_empty()
+            || pre.ends_with([':', ',', '.', '?', '!', ';', '—', '–', '-'])
+            || pre.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|wd| crate::lexicon::flags(wd) & w::SPEECH != 0);
+        let lower_start = first.is_lowercase();
+        let words = text[s.span.clone()].split_whitespace().count();
+        let after = &text[s.close.min(text.len())..];
+        let after_attr = after.trim_start().starts_with(',') || after.trim_start().is_empty();
+        segs[i].direct = pre_ok && (!lower_start || continuation || pre.ends_with(':')) && (words >= 3 || after_attr && !pre.ends_with(|c: char| c.is_alphanumeric()));
+        // A quote that is a fragment ending mid-sentence ("the “Quad” format") is not direct.
+        if segs[i].direct && !pre.is_empty() && pre.ends_with(',') && lower_start && !continuation {
+            segs[i].direct = false;
+        }
+    }
+    let ranges: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
+    let mut speakers: Vec<Option<String>> = vec![None; segs.len()];
+    let mut group_sp: Vec<(u32, Option<String>)> = Vec::new();
+    let mut last_speaker: Option<(String, usize)> = None; // (name, sentence index)
+    for i in 0..segs.len() {
+        let g = segs[i].group;
+        if let Some((_, sp)) = group_sp.iter().find(|(gg, _)| *gg == g) {
+            if sp.is_some() {
+                speakers[i].clone_from(sp);
+                continue;
+            }
+        }
+        // Sentences touched by this segment and its group's other segments.
+        let mut found: Option<String> = None;
+        let sent_idx = ctx.sents.iter().position(|r| r.start <= segs[i].open && segs[i].open < r.end).unwrap_or(0);
+        for j in i..segs.len() {
+            if segs[j].group != g {
+                break;
+            }
+            let q = segs[j].open..segs[j].close;
+            for (si, sr) in ctx.sents.iter().enumerate() {
+                if sr.end <= q.start.saturating_sub(1) || sr.start >= q.end.max(q.start + 1) {
+                    continue;
+                }
+                let _ = si;
+                let tr = tok_range(ctx.toks, sr.clone());
+                if let Some((sp, at)) = ctx.attribute_in(&q, tr.clone(), &ranges) {
+                    let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
+                    found = ctx.display(&sp, before.min(at));
+                    if found.is_some() {
+                        break;
+                    }
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        // No attribution in the sentence: the speaker of the previous quote nearby, or the
+        // subject of the previous sentence when it introduces speech.
+        if found.is_none() && segs[i].direct {
+            if sent_idx > 0 {
+                let prev = ctx.sents[sent_idx - 1].clone();
+                let tr = tok_range(ctx.toks, prev.clone());
+                let ptext = &text[prev.clone()];
+                let has_speech = ctx.toks[tr.clone()].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
+                let quoted_prev = ranges.iter().any(|r| r.start >= prev.start && r.start < prev.end);
+                if let Some((name, si)) = &last_speaker {
+                    if quoted_prev || *si + 2 >= sent_idx {
+                        found = Some(name.clone());
+                    }
+                }
+                if found.is_none() && (has_speech || ptext.trim_end().ends_with(':')) {
+                    // Subject: the first person or organisation of that sentence.
+                    if let Some(m) = ctx.ms.iter().find(|m| {
+                        (m.t0 as usize) >= tr.start && (m.t1 as usize) <= tr.end && matches!(m.sense, Sense::Person | Sense::Org)
+                    }) {
+                        found = Some(m.canonical.clone());
+                    } else if let Some(p) = ctx.toks[tr.clone()].iter().position(|t| t.has(w::PRONOUN_PER)) {
+                        found = ctx.display(&Speaker::Phrase(tr.start + p..tr.start + p + 1), tr.start + p);
+                    }
+                }
+            }
+        } else if found.is_none() {
+            // Phrases inside reported speech go to the sentence subject.
+            let sr = ctx.sents[sent_idx].clone();
+            let tr = tok_range(ctx.toks, sr);
+            if let Some(m) = ctx.ms.iter().find(|m| (m.t0 as usize) >= tr.start && (m.t1 as usize) <= tr.end && matches!(m.sense, Sense::Person | Sense::Org | Sense::Country)) {
+                let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
+                if (m.t1 as usize) <= before {
+                    found = Some(m.canonical.clone());
+                }
+            }
+        }
+        if let Some(f) = &found {
+            last_speaker = Some((f.clone(), sent_idx));
+        }
+        group_sp.push((g, found.clone()));
+        speakers[i] = found;
+    }
+    speakers
+}
