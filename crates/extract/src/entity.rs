@@ -129,6 +129,37 @@ pub(crate) fn caps_sentences(toks: &[Tok], nsent: usize) -> Vec<bool> {
     (0..nsent).map(|i| words[i] >= 2 && caps[i] * 10 >= words[i] * 6).collect()
 }
 
+/// Sentences that are table rows or results lines: many numbers among few words.
+pub(crate) fn tabular_sentences(toks: &[Tok], nsent: usize) -> Vec<bool> {
+    let mut words = vec![0u32; nsent];
+    let mut nums = vec![0u32; nsent];
+    for t in toks {
+        if t.is(shape::WORD) {
+            words[t.sent as usize] += 1;
+            if t.is(shape::NUM) {
+                nums[t.sent as usize] += 1;
+            }
+        }
+    }
+    (0..nsent).map(|i| nums[i] >= 2 && nums[i] * 10 >= words[i] * 3).collect()
+}
+
+/// In table rows, a city or an unknown name followed by a number is a team: "CHICAGO 74 55", "Bahia 2".
+pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
+    for m in ms.iter_mut() {
+        if !tabular[toks[m.t0 as usize].sent as usize] {
+            continue;
+        }
+        let next_num = toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::NUM) && t.sent == toks[m.t0 as usize].sent);
+        if next_num && (m.sense == Sense::Place || m.weak && m.ty == EntityType::Per) {
+            m.ty = EntityType::Org;
+            m.sense = Sense::Org;
+            m.weak = false;
+            m.country = None;
+        }
+    }
+}
+
 /// Align gazetteer matches to tokens: `hits[i]` is the longest match starting at token `i`.
 pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
     let g = &*GAZETTEER;
@@ -183,7 +214,7 @@ fn is_name_word(t: &Tok, text: &str, caps_sent: bool) -> bool {
 }
 
 /// The NER pass over one document's tokens. Returns mentions in text order.
-pub(crate) fn find_mentions(text: &str, toks: &[Tok], sent_first_tok: &[u32], caps: &[bool]) -> Vec<Mention> {
+pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[bool]) -> Vec<Mention> {
     let g = &*GAZETTEER;
     let hits = gazetteer_hits(text, toks);
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 8);
@@ -238,22 +269,10 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], sent_first_tok: &[u32], ca
         if let Some(h) = hits[i] {
             j = j.max(h.t1 as usize);
         }
-        chunk(text, toks, &hits, i, j, sent_first_tok, caps_sent, &mut out);
+        chunk(text, toks, &hits, i, j, caps_sent, tabular, &mut out);
         i = j;
     }
     out
-}
-
-fn sentence_initial(toks: &[Tok], i: usize, sent_first_tok: &[u32], text: &str) -> bool {
-    let t = &toks[i];
-    if sent_first_tok[t.sent as usize] as usize == i {
-        return true;
-    }
-    // After an opening quote, a dash or a colon at the start.
-    i > 0 && toks[i - 1].sent == t.sent && {
-        let p = toks[i - 1].text(text);
-        matches!(p, "“" | "\"" | "(" | ":" | "-" | "—" | "‘" | "'")
-    }
 }
 
 /// Classify the chunk `[i, j)` of capitalised tokens, pushing mentions.
@@ -264,8 +283,8 @@ fn chunk(
     hits: &[Option<GazHit>],
     i: usize,
     j: usize,
-    sent_first_tok: &[u32],
     caps_sent: bool,
+    tabular: &[bool],
     out: &mut Vec<Mention>,
 ) {
     let mut pos = i;
@@ -274,9 +293,6 @@ fn chunk(
     {
         pos += 1;
     }
-    // A sentence-initial single word that is a verb or adverb is not a name; we cannot know,
-    // but lexicon words that are titles alone are not names either.
-    let _ = sentence_initial;
     let mut pending_country: Option<u16> = None;
     let mut pending_org: Option<(usize, usize)> = None;
     while pos < j {
@@ -292,6 +308,13 @@ fn chunk(
             }
             out.push(m);
             return;
+        }
+        // "Mr. English", "Ms. Jordan": a name after an honorific, whatever the gazetteer says.
+        if hits[pos].is_some() && pos > 0 && toks[pos - 1].has(w::HONORIFIC) && toks[pos - 1].sent == toks[pos].sent {
+            let e = name_end(toks, &vec![None; 0], pos, j);
+            out.push(Mention::new(pos, e, EntityType::Per, Sense::Person));
+            pos = e;
+            continue;
         }
         if let Some(h) = hits[pos] {
             let end = (h.t1 as usize).min(j);
@@ -318,6 +341,17 @@ fn chunk(
                 GazKind::Org(_) if title_follows => {
                     pending_org = Some((pos, end));
                     out.push(gaz_mention(pos, end, h.kind));
+                }
+                GazKind::Place(_) | GazKind::Capital(_)
+                    if end < j && hits[end].is_none() && toks[end].flags & (w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC | w::STOP) == 0 && !toks[end].is(shape::ALLCAPS) =>
+                {
+                    let mut e = end + 1;
+                    while e < j && hits[e].is_none() && !toks[e].has(w::HONORIFIC | w::TITLE_HEAD) {
+                        e += 1;
+                    }
+                    out.push(Mention::new(pos, e, EntityType::Org, Sense::Org));
+                    pos = e;
+                    continue;
                 }
                 _ => out.push(gaz_mention(pos, end, h.kind)),
             }
@@ -358,9 +392,10 @@ fn chunk(
         }
         // Unknown run up to the next gazetteer hit.
         let mut e = pos + 1;
-        while e < j && hits[e].is_none() {
+        while e < j && hits[e].is_none() && !toks[e].has(w::HONORIFIC) && !(toks[e].has(w::TITLE_HEAD) && e + 1 < j) {
             e += 1;
         }
+        // A place followed by a name is a team or a company: "Seattle Mariners", "Paris St Germain".
         // Do not let a connector dangle at the end.
         while e > pos + 1 && toks[e - 1].has(w::CONNECTOR) && !toks[e - 1].is(shape::CAP) {
             e -= 1;
@@ -372,7 +407,7 @@ fn chunk(
             pos = end;
             continue;
         }
-        if let Some(m) = classify_unknown(text, toks, pos, e, caps_sent) {
+        if let Some(m) = classify_unknown(text, toks, pos, e, caps_sent, tabular[toks[pos].sent as usize]) {
             out.push(m);
         }
         pos = e;
@@ -382,7 +417,7 @@ fn chunk(
 /// The end of a personal name starting at `k` inside chunk end `j`.
 fn name_end(toks: &[Tok], hits: &[Option<GazHit>], k: usize, j: usize) -> usize {
     let mut e = k + 1;
-    while e < j && hits[e].is_none() && !toks[e].has(w::TITLE_HEAD) {
+    while e < j && hits.get(e).is_none_or(Option::is_none) && !toks[e].has(w::TITLE_HEAD | w::HONORIFIC) {
         e += 1;
     }
     e
@@ -402,7 +437,10 @@ fn gaz_mention(pos: usize, end: usize, kind: GazKind) -> Mention {
     }
 }
 
-fn classify_unknown(text: &str, toks: &[Tok], s: usize, e: usize, caps_sent: bool) -> Option<Mention> {
+/// Upper-case abbreviations that are not organisations.
+const NOT_ORG_ACRONYMS: &str = "GMT GDP CPI PCT RBI NOTE CAPS AM PM TV CEO CFO IPO VAT EST EDT BST CET ERA OK ID DNA HIV AIDS COVID PPP GNP FDI OTC NYSE YTD QB";
+
+fn classify_unknown(text: &str, toks: &[Tok], s: usize, e: usize, caps_sent: bool, tabular: bool) -> Option<Mention> {
     let n = e - s;
     let first = &toks[s];
     let last = &toks[e - 1];
@@ -434,18 +472,31 @@ fn classify_unknown(text: &str, toks: &[Tok], s: usize, e: usize, caps_sent: boo
     if prev.is_some_and(|p| p.has(w::HONORIFIC)) {
         return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
     }
+    // "said Bozell." and "M. Waugh".
+    let said_before = prev.is_some_and(|p| p.has(w::SPEECH) && !p.is(shape::CAP)) && next.is_none_or(|t| t.is(shape::PUNCT));
+    let initial = n >= 2 && word.len() == 2 && word.ends_with('.') && first.is(shape::CAP);
+    if said_before || initial {
+        return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
+    }
     if next.is_some_and(|t| t.has(w::SPEECH) && !t.is(shape::CAP)) {
         let mut m = Mention::new(s, e, EntityType::Per, Sense::Person);
         m.weak = n == 1;
         return Some(m);
     }
-    if n == 1 && first.is(shape::ALLCAPS) && !caps_sent && word.len() <= 6 {
+    if n == 1 && first.is(shape::ALLCAPS) && !caps_sent && word.len() <= 6 && !NOT_ORG_ACRONYMS.split(' ').any(|a| a == word) {
         return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }
     if prev.is_some_and(|p| p.has(w::LOC_PREP) && !p.is(shape::CAP)) && n <= 2 {
         let mut m = Mention::new(s, e, EntityType::Loc, Sense::Place);
         m.weak = true;
         return Some(m);
+    }
+    // Runs of upper-case words in mixed text are slugs and table headers ("PRESS DIGEST").
+    if n >= 2 && toks[s..e].iter().all(|t| t.is(shape::ALLCAPS)) && !caps_sent {
+        return None;
+    }
+    if next.is_some_and(|t| t.is(shape::NUM)) && tabular {
+        return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }
     if n >= 2 && !caps_sent {
         let mut m = Mention::new(s, e, EntityType::Per, Sense::Person);
@@ -594,7 +645,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         }
     }
     // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
-    for m in ms.iter().filter(|m| m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2) {
+    for m in ms.iter().filter(|m| m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2 && !caps[toks[m.t0 as usize].sent as usize]) {
         let last = toks[m.t1 as usize - 1].text(text);
         known.entry(last.to_lowercase()).or_insert(EntityType::Per);
     }
@@ -621,7 +672,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         }
     }
     // Unresolved weak single words are dropped: too often wrong.
-    ms.retain(|m| !(m.weak && m.sense == Sense::Other && m.t1 - m.t0 == 1));
+    ms.retain(|m| !(m.weak && m.sense == Sense::Other));
     // Person clusters.
     let mut clusters: Vec<PersonCluster> = Vec::new();
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();

@@ -218,17 +218,18 @@ struct Analysis {
 
 fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut sent_first = Vec::with_capacity(sents.len());
     for (i, r) in sents.iter().enumerate() {
-        sent_first.push(toks.len() as u32);
         tok::tokenize(text, r.clone(), i as u32, &mut toks);
     }
     let caps = entity::caps_sentences(&toks, sents.len());
-    let mut ms = entity::find_mentions(text, &toks, &sent_first, &caps);
+    let tabular = entity::tabular_sentences(&toks, sents.len());
+    let mut ms = entity::find_mentions(text, &toks, &caps, &tabular);
+    entity::table_teams(&toks, &mut ms, &tabular);
     entity::context_rules(text, &toks, &mut ms);
     let people = entity::link(text, &toks, &mut ms, &caps);
     let mut segs = quote::find_segments(text, paras);
-    let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents };
+    let quoted: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
+    let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents, quoted: &quoted };
     let speakers = quote::attribute(&ctx, &mut segs);
     Analysis { toks, ms, people, segs, speakers, sents }
 }

@@ -148,7 +148,16 @@ pub(crate) struct Ctx<'a> {
     pub(crate) people: &'a [PersonCluster],
     /// Byte ranges of sentences.
     pub(crate) sents: &'a [Range<usize>],
+    /// Byte ranges of quoted segments, marks included.
+    pub(crate) quoted: &'a [Range<usize>],
 }
+
+const DETERMINERS: &str = "a an the his her their its our one another some many several two three other";
+const SPEAKER_NOUNS: &str = "source sources statement aide aides people spokesman spokeswoman spokesperson official officials \
+    supporter supporters voter voters campaign report memo letter post tweet ad release email resident residents \
+    witness witnesses critic critics analyst analysts expert experts observer observers lawyer lawyers attorney \
+    member members friend friends leader leaders adviser advisers advisor advisors staff organizer organizers \
+    protester protesters delegate delegates woman man";
 
 impl Ctx<'_> {
     fn mention_ending_at(&self, t_end: usize) -> Option<usize> {
@@ -205,7 +214,22 @@ impl Ctx<'_> {
             if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) <= k && m.ty == EntityType::Per) {
                 return Some(Speaker::Mention(mi));
             }
-            return Some(Speaker::Phrase(s..k));
+            if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) == k) {
+                return Some(Speaker::Mention(mi));
+            }
+            // Only a noun phrase: a determiner, or a speaker noun at its end.
+            let mut d = s;
+            while d < k && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text))) {
+                d += 1;
+            }
+            let last = self.toks[k - 1].text(self.text).to_ascii_lowercase();
+            let nounish = self.toks[k - 1].has(w::TITLE_HEAD) || SPEAKER_NOUNS.split_whitespace().any(|x| x == last);
+            if nounish {
+                return Some(Speaker::Phrase(if d < k { d..k } else { s..k }));
+            }
+            if d < k && k - d <= 4 && d + 1 < k {
+                return Some(Speaker::Phrase(d..k));
+            }
         }
         None
     }
@@ -240,6 +264,37 @@ impl Ctx<'_> {
         None
     }
 
+    fn in_quote(&self, b: usize) -> bool {
+        self.quoted.iter().any(|r| r.start <= b && b < r.end)
+    }
+
+    /// The person a "he" or "she" before token `before_tok` most likely means: the latest
+    /// person who is the subject of a clause (first person of the sentence, or followed by
+    /// a verb), outside quotes, else the latest person named.
+    pub(crate) fn resolve_person(&self, before_tok: usize) -> Option<&Mention> {
+        let sent_now = self.toks.get(before_tok.min(self.toks.len().saturating_sub(1)))?.sent;
+        let mut fallback = None;
+        for (idx, m) in self.ms.iter().enumerate().rev() {
+            if (m.t1 as usize) > before_tok || m.ty != EntityType::Per {
+                continue;
+            }
+            let t0 = &self.toks[m.t0 as usize];
+            if sent_now.saturating_sub(t0.sent) > 6 {
+                break;
+            }
+            if self.in_quote(t0.s as usize) {
+                continue;
+            }
+            fallback.get_or_insert(m);
+            let first_in_sent = !self.ms[..idx].iter().rev().take_while(|o| self.toks[o.t0 as usize].sent == t0.sent).any(|o| o.ty == EntityType::Per && !self.in_quote(self.toks[o.t0 as usize].s as usize));
+            let verb_after = self.toks.get(m.t1 as usize).is_some_and(|v| (v.has(w::SPEECH) || v.has(w::GOV_VERB)) && !v.is(shape::CAP));
+            if first_in_sent || verb_after {
+                return Some(m);
+            }
+        }
+        fallback
+    }
+
     /// Resolve a speaker to its display name, following pronouns and titles.
     pub(crate) fn display(&self, sp: &Speaker, before_tok: usize) -> Option<String> {
         match sp {
@@ -247,13 +302,7 @@ impl Ctx<'_> {
             Speaker::Phrase(r) => {
                 let t = &self.toks[r.start];
                 if r.len() == 1 && t.has(w::PRONOUN_PER) {
-                    // The last named person before.
-                    return self
-                        .ms
-                        .iter()
-                        .rev()
-                        .find(|m| (m.t1 as usize) <= before_tok && m.ty == EntityType::Per)
-                        .map(|m| m.canonical.clone());
+                    return self.resolve_person(before_tok).map(|m| m.canonical.clone());
                 }
                 if r.len() == 1 && t.has(w::PRONOUN_GRP) {
                     let lw = t.text(self.text).to_ascii_lowercase();
@@ -311,6 +360,17 @@ impl Ctx<'_> {
         }
         // Before the quote: "X said: “…", "X said “…".
         let before = self.toks.partition_point(|t| (t.e as usize) <= q.start).min(trange.end);
+        // A colon lead-in without a speech verb: "Guterres on the ceasefire: “…".
+        if before > trange.start && self.toks[before - 1].text(self.text) == ":" {
+            let has_verb = self.toks[trange.start..before].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
+            if !has_verb {
+                if let Some(mi) = self.ms.iter().position(|m| {
+                    (m.t0 as usize) >= trange.start && (m.t1 as usize) < before && matches!(m.sense, Sense::Person | Sense::Org)
+                }) {
+                    return Some((Speaker::Mention(mi), before - 1));
+                }
+            }
+        }
         let mut k = before;
         while k > trange.start {
             let t = &self.toks[k - 1];
