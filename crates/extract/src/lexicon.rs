@@ -168,7 +168,8 @@ const SPEECH_VERBS: &str = "say says said saying told tell tells telling added a
     complained recalled recalls suggested suggests urged urges observed remarked joked quipped conceded \
     cautioned predicted reported reports mused added countered recounted vowed pledged promised \
     contended maintained agreed thundered shouted yelled answered blasted boasted bragged \
-    concluded announced posted wrote alleged charged";
+    concluded announced posted wrote alleged charged reacted fumed exclaimed lamented pointed \
+    snapped scoffed retorted chided tweeted";
 
 const GOV_VERBS: &str = "said says welcomed welcomes rejected rejects accused accuses warned warns wants \
     want has have had is was were are will would denied denies insisted insists responded condemned \

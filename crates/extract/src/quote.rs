@@ -257,7 +257,7 @@ impl Ctx<'_> {
             }
             // "said the" + lower-case words that are not a noun phrase ("said in a statement") are not a speaker.
             let w0 = self.toks[k].text(self.text).to_ascii_lowercase();
-            if matches!(w0.as_str(), "a" | "an" | "the") || self.toks[k].is(shape::CAP) {
+            if DETERMINERS.split_whitespace().any(|d| d == w0) || self.toks[k].is(shape::CAP) {
                 return Some(Speaker::Phrase(k..e));
             }
         }
@@ -330,36 +330,60 @@ impl Ctx<'_> {
         }
     }
 
-    /// Attribution within one sentence's token range for a quote whose marks span `q` (bytes).
-    fn attribute_in(&self, q: &Range<usize>, trange: Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
-        let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
-        // After the quote: ", X said" / ", said X" / "X told".
-        let after = self.toks.partition_point(|t| (t.s as usize) < q.end).max(trange.start);
-        let mut k = after;
-        let mut words = 0;
-        while k < trange.end && words < 10 {
-            let t = &self.toks[k];
-            if inside(t) || t.is(shape::QUOTE) && words > 0 {
-                break;
-            }
-            if t.has(w::SPEECH) && !t.is(shape::CAP) {
-                let sp = self.subject_before(k, after).or_else(|| self.subject_after(k, trange.end));
-                if let Some(sp) = sp {
-                    return Some((sp, k));
-                }
-            }
-            if t.text(self.text) == "according" {
-                if let Some(sp) = self.subject_after(k + 1, trange.end) {
-                    return Some((sp, k));
-                }
-            }
-            if t.is(shape::WORD) {
-                words += 1;
-            }
-            k += 1;
+    /// Token range of the sentence holding token `t`.
+    fn sentence_toks(&self, t: usize) -> Range<usize> {
+        let sent = self.toks[t].sent;
+        let mut a = t;
+        while a > 0 && self.toks[a - 1].sent == sent {
+            a -= 1;
         }
+        let mut b = t;
+        while b < self.toks.len() && self.toks[b].sent == sent {
+            b += 1;
+        }
+        a..b
+    }
+
+    /// Attribution for a quote whose marks span `q` (bytes): in the words right after it
+    /// up to the end of their sentence, else in the words before it from the start of theirs.
+    fn attribute_in(&self, q: &Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
+        let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
+        let same_para = |a: usize, b: usize| !self.text[a.min(b)..a.max(b)].contains('\n');
+        // After the quote: ", X said" / ", said X" / "X told".
+        let after = self.toks.partition_point(|t| (t.s as usize) < q.end);
+        if after < self.toks.len() && same_para(q.end, self.toks[after].s as usize) {
+            let trange = self.sentence_toks(after);
+            let mut k = after;
+            let mut words = 0;
+            while k < trange.end && words < 10 {
+                let t = &self.toks[k];
+                if inside(t) || t.is(shape::QUOTE) && words > 0 {
+                    break;
+                }
+                if t.has(w::SPEECH) && !t.is(shape::CAP) {
+                    let sp = self.subject_before(k, after).or_else(|| self.subject_after(k, trange.end));
+                    if let Some(sp) = sp {
+                        return Some((sp, k));
+                    }
+                }
+                if t.text(self.text) == "according" {
+                    if let Some(sp) = self.subject_after(k + 1, trange.end) {
+                        return Some((sp, k));
+                    }
+                }
+                if t.is(shape::WORD) {
+                    words += 1;
+                }
+                k += 1;
+            }
+        }
+        let before = self.toks.partition_point(|t| (t.e as usize) <= q.start);
+        if before == 0 || !same_para(self.toks[before - 1].e as usize, q.start) {
+            return None;
+        }
+        let trange = self.sentence_toks(before - 1);
+        let trange = trange.start..before;
         // Before the quote: "X said: “…", "X said “…".
-        let before = self.toks.partition_point(|t| (t.e as usize) <= q.start).min(trange.end);
         // A colon lead-in without a speech verb: "Guterres on the ceasefire: “…".
         if before > trange.start && self.toks[before - 1].text(self.text) == ":" {
             let has_verb = self.toks[trange.start..before].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
@@ -443,19 +467,9 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                 break;
             }
             let q = segs[j].open..segs[j].close;
-            for (si, sr) in ctx.sents.iter().enumerate() {
-                if sr.end <= q.start.saturating_sub(1) || sr.start >= q.end.max(q.start + 1) {
-                    continue;
-                }
-                let _ = si;
-                let tr = tok_range(ctx.toks, sr.clone());
-                if let Some((sp, at)) = ctx.attribute_in(&q, tr.clone(), &ranges) {
-                    let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
-                    found = ctx.display(&sp, before.min(at));
-                    if found.is_some() {
-                        break;
-                    }
-                }
+            if let Some((sp, at)) = ctx.attribute_in(&q, &ranges) {
+                let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
+                found = ctx.display(&sp, before.min(at));
             }
             if found.is_some() {
                 break;
