@@ -407,7 +407,7 @@ fn chunk(
             pos = end;
             continue;
         }
-        if let Some(m) = classify_unknown(text, toks, pos, e, caps_sent, tabular[toks[pos].sent as usize]) {
+        if let Some(m) = classify_unknown(text, toks, hits, pos, e, caps_sent, tabular[toks[pos].sent as usize]) {
             out.push(m);
         }
         pos = e;
@@ -440,7 +440,15 @@ fn gaz_mention(pos: usize, end: usize, kind: GazKind) -> Mention {
 /// Upper-case abbreviations that are not organisations.
 const NOT_ORG_ACRONYMS: &str = "GMT GDP CPI PCT RBI NOTE CAPS AM PM TV CEO CFO IPO VAT EST EDT BST CET ERA OK ID DNA HIV AIDS COVID PPP GNP FDI OTC NYSE YTD QB";
 
-fn classify_unknown(text: &str, toks: &[Tok], s: usize, e: usize, caps_sent: bool, tabular: bool) -> Option<Mention> {
+fn classify_unknown(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Option<GazHit>],
+    s: usize,
+    e: usize,
+    caps_sent: bool,
+    tabular: bool,
+) -> Option<Mention> {
     let n = e - s;
     let first = &toks[s];
     let last = &toks[e - 1];
@@ -471,6 +479,15 @@ fn classify_unknown(text: &str, toks: &[Tok], s: usize, e: usize, caps_sent: boo
     let next = toks.get(e).filter(|t| t.sent == first.sent);
     if prev.is_some_and(|p| p.has(w::HONORIFIC)) {
         return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
+    }
+    // "Germany's Baerbock": a bare name after a country's possessive.
+    if n <= 2 && s >= 2 && prev.is_some_and(|p| p.is(shape::POSS)) && !caps_sent {
+        let country = (s.saturating_sub(5)..s - 1).any(|k| {
+            matches!(hits[k], Some(GazHit { t1, kind: GazKind::Country(_) | GazKind::Capital(_) }) if t1 as usize == s - 1)
+        });
+        if country && !toks[s..e].iter().any(|t| t.has(w::ORG_HEAD | w::LOC_HEAD | w::MISC_HEAD)) {
+            return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
+        }
     }
     // "said Bozell." and "M. Waugh".
     let said_before = prev.is_some_and(|p| p.has(w::SPEECH) && !p.is(shape::CAP)) && next.is_none_or(|t| t.is(shape::PUNCT));
@@ -557,7 +574,11 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
         if ms[mi].role.is_none() && t0 > 0 {
             let mut k = t0;
             let mut head = false;
-            while k > 0 && toks[k - 1].sent == sent && toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD) && !toks[k - 1].is(shape::CAP) {
+            while k > 0
+                && toks[k - 1].sent == sent
+                && toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD)
+                && !ms.iter().any(|o| (o.t0 as usize) < k && (o.t1 as usize) >= k)
+            {
                 head |= toks[k - 1].has(w::TITLE_HEAD);
                 k -= 1;
             }

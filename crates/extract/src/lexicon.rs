@@ -128,6 +128,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns.iter().map(|p| p.0))
         .expect("gazetteer automaton builds");
     Gazetteer { countries, orgs, places, ac, patterns, compound_parts }
@@ -233,9 +234,30 @@ const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday
 const MISC_HEADS: &str = "cup championship championships open games olympics war treaty accord accords \
     agreement award prize grand prix tournament series trophy festival";
 
+/// FNV-1a: word lookups hash short strings, where SipHash's set-up dominates.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`Fnv`] hashers.
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// Flags of every known lower-cased word.
-pub(crate) static LEXICON: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u32> = HashMap::new();
+pub(crate) static LEXICON: LazyLock<HashMap<&'static str, u32, FnvBuild>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u32, FnvBuild> = HashMap::default();
     let mut add = |words: &'static str, f: u32| {
         for x in words.split_whitespace() {
             *m.entry(x).or_default() |= f;
@@ -285,7 +307,7 @@ fn attache_stopwords() -> impl Iterator<Item = &'static str> {
 }
 
 /// Given names (case-sensitive, as written in `data/given_names.txt`).
-pub(crate) static GIVEN: LazyLock<std::collections::HashSet<&'static str>> =
+pub(crate) static GIVEN: LazyLock<std::collections::HashSet<&'static str, FnvBuild>> =
     LazyLock::new(|| data_lines(GIVEN_NAMES).collect());
 
 /// Flags of a word, looked up case-insensitively without allocating for short ASCII words.

@@ -457,8 +457,19 @@ fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<W
 
 fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) -> Vec<Position> {
     let g = &*GAZETTEER;
-    // Main parties: up to four countries mentioned at least twice.
-    let parties: Vec<&str> = countries.iter().filter(|c| c.mentions >= 2).take(4).map(|c| c.name.as_str()).collect();
+    // Main parties: up to four countries mentioned at least twice, counting mentions of their people.
+    let mut weight: Vec<(&str, usize)> = countries.iter().map(|c| (c.name.as_str(), c.mentions)).collect();
+    for p in &a.people {
+        if let Some(c) = p.country {
+            let name = g.countries[c as usize].name;
+            match weight.iter_mut().find(|(n, _)| *n == name) {
+                Some(x) => x.1 += p.mentions,
+                None => weight.push((name, p.mentions)),
+            }
+        }
+    }
+    weight.sort_by(|a, b| b.1.cmp(&a.1));
+    let parties: Vec<&str> = weight.iter().filter(|c| c.1 >= 2).take(4).map(|c| c.0).collect();
     if parties.is_empty() {
         return Vec::new();
     }

@@ -222,8 +222,10 @@ impl Ctx<'_> {
             while d < k && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text))) {
                 d += 1;
             }
-            let last = self.toks[k - 1].text(self.text).to_ascii_lowercase();
-            let nounish = self.toks[k - 1].has(w::TITLE_HEAD) || SPEAKER_NOUNS.split_whitespace().any(|x| x == last);
+            let nounish = self.toks[s..k].iter().any(|t| {
+                let l = t.text(self.text).to_ascii_lowercase();
+                t.has(w::TITLE_HEAD) || SPEAKER_NOUNS.split_whitespace().any(|x| x == l)
+            });
             if nounish {
                 return Some(Speaker::Phrase(if d < k { d..k } else { s..k }));
             }
@@ -264,7 +266,7 @@ impl Ctx<'_> {
         None
     }
 
-    fn in_quote(&self, b: usize) -> bool {
+    pub(crate) fn in_quote(&self, b: usize) -> bool {
         self.quoted.iter().any(|r| r.start <= b && b < r.end)
     }
 
@@ -440,7 +442,10 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
         let lower_start = first.is_lowercase();
         let words = text[s.span.clone()].split_whitespace().count();
         let after = &text[s.close.min(text.len())..];
-        let after_attr = after.trim_start().starts_with(',') || after.trim_start().is_empty();
+        let after_words = after.split(['.', '!', '?', '\n', '“', '"']).next().unwrap_or("");
+        let after_attr = after.trim_start().starts_with(',')
+            || after.trim_start().is_empty()
+            || after_words.split_whitespace().take(5).any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0);
         segs[i].direct = pre_ok && (!lower_start || continuation || pre.ends_with(':')) && (words >= 3 || after_attr && !pre.ends_with(|c: char| c.is_alphanumeric()));
         // A quote that is a fragment ending mid-sentence ("the “Quad” format") is not direct.
         if segs[i].direct && !pre.is_empty() && pre.ends_with(',') && lower_start && !continuation {
@@ -489,11 +494,16 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                         found = Some(name.clone());
                     }
                 }
-                if found.is_none() && (has_speech || ptext.trim_end().ends_with(':')) {
+                let same_para = !text[prev.end..segs[i].open].contains('\n');
+                if found.is_none() && (has_speech || ptext.trim_end().ends_with(':') || same_para) {
                     // Subject: the first person or organisation of that sentence.
-                    if let Some(m) = ctx.ms.iter().find(|m| {
-                        (m.t0 as usize) >= tr.start && (m.t1 as usize) <= tr.end && matches!(m.sense, Sense::Person | Sense::Org)
-                    }) {
+                    let want = |m: &&Mention| {
+                        (m.t0 as usize) >= tr.start
+                            && (m.t1 as usize) <= tr.end
+                            && !ctx.in_quote(ctx.toks[m.t0 as usize].s as usize)
+                            && (m.sense == Sense::Person || has_speech && m.sense == Sense::Org)
+                    };
+                    if let Some(m) = ctx.ms.iter().find(want) {
                         found = Some(m.canonical.clone());
                     } else if let Some(p) = ctx.toks[tr.clone()].iter().position(|t| t.has(w::PRONOUN_PER)) {
                         found = ctx.display(&Speaker::Phrase(tr.start + p..tr.start + p + 1), tr.start + p);
