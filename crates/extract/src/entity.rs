@@ -250,6 +250,9 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
         let mut j = i + 1;
         while j < n && toks[j].sent == t.sent {
             let u = &toks[j];
+            if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent {
+                break;
+            }
             if is_name_word(u, text, caps_sent) {
                 j += 1;
             } else if u.has(w::CONNECTOR)
@@ -315,6 +318,26 @@ fn chunk(
             out.push(Mention::new(pos, e, EntityType::Per, Sense::Person));
             pos = e;
             continue;
+        }
+        // Event and title phrases: "U.S. Open", "World Cup", "Bosnian Serb", "Iraqi Kurdish".
+        if let Some(h) = hits[pos] {
+            let adj = |k: GazKind| matches!(k, GazKind::Demonym(_) | GazKind::Adjective);
+            let he = h.t1 as usize;
+            if pos + 1 < j && he < j && toks[j - 1].has(w::MISC_HEAD) && !toks[he].has(w::TITLE_HEAD | w::TITLE_MOD) {
+                out.push(Mention::new(pos, j, EntityType::Misc, Sense::Other));
+                return;
+            }
+            if adj(h.kind) && he < j && hits[he].is_some_and(|h2| adj(h2.kind)) {
+                let e2 = hits[he].map_or(he, |h2| h2.t1 as usize);
+                let mut m = Mention::new(pos, e2, EntityType::Misc, Sense::Other);
+                if let GazKind::Demonym(c) = h.kind {
+                    m = m.with_country(c);
+                    m.sense = Sense::Country;
+                }
+                out.push(m);
+                pos = e2;
+                continue;
+            }
         }
         if let Some(h) = hits[pos] {
             let end = (h.t1 as usize).min(j);
@@ -434,6 +457,8 @@ fn gaz_mention(pos: usize, end: usize, kind: GazKind) -> Mention {
         }
         GazKind::Org(_) => Mention::new(pos, end, EntityType::Org, Sense::Org),
         GazKind::Place(_) => Mention::new(pos, end, EntityType::Loc, Sense::Place),
+        GazKind::Adjective => Mention::new(pos, end, EntityType::Misc, Sense::Other),
+        GazKind::Person(_) => Mention::new(pos, end, EntityType::Per, Sense::Person),
     }
 }
 
@@ -472,6 +497,13 @@ fn classify_unknown(
         return None;
     }
     let word = first.text(text);
+    // Currencies: "C$", "HK$".
+    if word.ends_with('$') {
+        return Some(Mention::new(s, e, EntityType::Misc, Sense::Other));
+    }
+    if n == 1 && GAZETTEER.famous.contains_key(word) {
+        return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
+    }
     if n >= 2 && GIVEN.contains(word) {
         return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
     }
@@ -508,12 +540,23 @@ fn classify_unknown(
         m.weak = true;
         return Some(m);
     }
-    // Runs of upper-case words in mixed text are slugs and table headers ("PRESS DIGEST").
-    if n >= 2 && toks[s..e].iter().all(|t| t.is(shape::ALLCAPS)) && !caps_sent {
+    // Runs of upper-case words in mixed text are slugs and table headers ("PRESS DIGEST", "W L PCT").
+    if n >= 2 && toks[s..e].iter().all(|t| !t.text(text).chars().any(char::is_lowercase)) && !caps_sent {
         return None;
     }
-    if next.is_some_and(|t| t.is(shape::NUM)) && tabular {
-        return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
+    // A sentence-initial verb or plural noun is not a first name: "Dealers said", "Played Friday".
+    let first_word = s == 0 || toks[s - 1].sent != first.sent || toks[s - 1].is(shape::QUOTE);
+    if n >= 2 && first_word && !GIVEN.contains(word) && ["s", "ed", "ing", "ly"].iter().any(|x| word.ends_with(x)) {
+        return classify_unknown(text, toks, hits, s + 1, e, caps_sent, tabular);
+    }
+    if let Some(t) = next.filter(|t| t.is(shape::NUM) && tabular) {
+        // Bowling figures "3-45" follow players; plain scores follow teams.
+        let figures = t.text(text).contains(['-', '/']);
+        return Some(if figures {
+            Mention::new(s, e, EntityType::Per, Sense::Person)
+        } else {
+            Mention::new(s, e, EntityType::Org, Sense::Org)
+        });
     }
     if n >= 2 && !caps_sent {
         let mut m = Mention::new(s, e, EntityType::Per, Sense::Person);
@@ -750,6 +793,10 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             }
             None => {
                 let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+                let name = match g.famous.get(name) {
+                    Some(&p) => g.people[p as usize],
+                    None => name,
+                };
                 clusters.push(PersonCluster {
                     name: name.to_string(),
                     last: w1.to_string(),
@@ -794,10 +841,10 @@ fn canonical_gazetteer(s: &str) -> Option<String> {
         return None;
     }
     Some(match g.patterns[m.pattern().as_usize()].1 {
-        GazKind::Country(c) | GazKind::Demonym(c) | GazKind::Capital(c) if false => g.countries[c as usize].name.to_string(),
         GazKind::Org(o) => g.orgs[o as usize].to_string(),
         GazKind::Place(p) => g.places[p as usize].to_string(),
-        GazKind::Capital(_) => return None,
+        GazKind::Capital(_) | GazKind::Adjective => return None,
+        GazKind::Person(p) => g.people[p as usize].to_string(),
         GazKind::Country(c) | GazKind::Demonym(c) => g.countries[c as usize].name.to_string(),
     })
 }

@@ -12,6 +12,8 @@ const ORGANISATIONS: &str = include_str!("../data/organisations.txt");
 const PLACES: &str = include_str!("../data/places.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
+const ADJECTIVES: &str = include_str!("../data/adjectives.txt");
+const PEOPLE: &str = include_str!("../data/people.txt");
 
 /// One country of the gazetteer.
 #[derive(Debug)]
@@ -32,6 +34,10 @@ pub(crate) enum GazKind {
     Org(u16),
     /// A place that is not a country (index into `places`).
     Place(u16),
+    /// An adjective or group noun naming no single country ("Kurdish", "Olympic").
+    Adjective,
+    /// A well-known person (index into `people`).
+    Person(u16),
 }
 
 /// The gazetteer: every surface form in one Aho–Corasick automaton.
@@ -39,6 +45,10 @@ pub(crate) struct Gazetteer {
     pub(crate) countries: Vec<Country>,
     pub(crate) orgs: Vec<&'static str>,
     pub(crate) places: Vec<&'static str>,
+    /// Well-known people's full names.
+    pub(crate) people: Vec<&'static str>,
+    /// Unambiguous surnames of well-known people.
+    pub(crate) famous: HashMap<&'static str, u16>,
     pub(crate) ac: AhoCorasick,
     /// Per pattern: its surface form and what it names.
     pub(crate) patterns: Vec<(&'static str, GazKind)>,
@@ -117,6 +127,35 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for (c, id) in capitals {
         push(&mut patterns, c, GazKind::Capital(id));
     }
+    for a in data_lines(ADJECTIVES) {
+        push(&mut patterns, a, GazKind::Adjective);
+        if !a.ends_with('s') && !a.ends_with("ic") && !a.ends_with("ish") {
+            let plural: &'static str = Box::leak(format!("{a}s").into_boxed_str());
+            push(&mut patterns, plural, GazKind::Adjective);
+        }
+    }
+    let mut people = Vec::new();
+    let mut famous: HashMap<&'static str, u16> = HashMap::new();
+    let mut ambiguous = Vec::new();
+    for line in data_lines(PEOPLE) {
+        let name = line.split('|').next().unwrap_or("").trim();
+        let id = people.len() as u16;
+        people.push(name);
+        push(&mut patterns, name, GazKind::Person(id));
+        let words: Vec<&'static str> = name.split(' ').filter(|w| !w.ends_with('.')).collect();
+        let mut keys = vec![*words.last().unwrap_or(&name)];
+        if words.len() > 1 && !GIVEN.contains(words[0]) {
+            keys.push(words[0]);
+        }
+        for k in keys {
+            if famous.insert(k, id).is_some_and(|old| people[old as usize] != name) {
+                ambiguous.push(k);
+            }
+        }
+    }
+    for k in ambiguous {
+        famous.remove(k);
+    }
     for line in data_lines(COMBINING) {
         let mut f = line.split('|');
         let form = f.next().unwrap_or("").trim();
@@ -131,7 +170,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns.iter().map(|p| p.0))
         .expect("gazetteer automaton builds");
-    Gazetteer { countries, orgs, places, ac, patterns, compound_parts }
+    Gazetteer { countries, orgs, places, people, famous, ac, patterns, compound_parts }
 });
 
 fn country_by_code(code: &str) -> Option<u16> {

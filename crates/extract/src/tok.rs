@@ -93,6 +93,10 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                     end += 1;
                 }
             }
+            // Currency symbols: "C$", "HK$", "US$".
+            if s[end..].starts_with('$') && end - i <= 3 && s[i..end].chars().all(|c| c.is_ascii_uppercase()) {
+                end += 1;
+            }
             let word = &s[i..end];
             let mut sh = shape::WORD;
             if c.is_uppercase() {
