@@ -390,8 +390,12 @@ fn chunk(
                 head |= toks[k].has(w::HONORIFIC | w::TITLE_HEAD);
                 k += 1;
             }
-            if head && k < j && hits[k].is_none() {
-                let e = name_end(toks, hits, k, j);
+            let person_hit = hits.get(k).copied().flatten().filter(|h| matches!(h.kind, GazKind::Person(_)));
+            if head && k < j && (hits[k].is_none() || person_hit.is_some()) {
+                let e = match person_hit {
+                    Some(h) => h.t1 as usize,
+                    None => name_end(toks, hits, k, j),
+                };
                 let mut m = Mention::new(k, e, EntityType::Per, Sense::Person);
                 let title_start = if toks[pos].has(w::HONORIFIC) && k == pos + 1 { None } else { Some(pos) };
                 if let Some(ts) = title_start {
