@@ -354,6 +354,12 @@ impl Ctx<'_> {
         // After the quote: ", X said" / ", said X" / "X told".
         let after = self.toks.partition_point(|t| (t.s as usize) < q.end);
         if after < self.toks.len() && same_para(q.end, self.toks[after].s as usize) {
+            // A dash signature: "“…” — Carla Sanchez".
+            if matches!(self.toks[after].text(self.text), "—" | "―" | "–" | "-") {
+                if let Some(mi) = self.mention_starting_at(after + 1).filter(|&mi| self.ms[mi].ty == EntityType::Per) {
+                    return Some((Speaker::Mention(mi), after));
+                }
+            }
             let trange = self.sentence_toks(after);
             let mut k = after;
             let mut words = 0;
