@@ -447,6 +447,10 @@ fn name_end(toks: &[Tok], hits: &[Option<GazHit>], k: usize, j: usize) -> usize 
     while e < j && hits.get(e).is_none_or(Option::is_none) && !toks[e].has(w::TITLE_HEAD | w::HONORIFIC) {
         e += 1;
     }
+    // "Ben Cardin of Maryland": the connector belongs to what follows.
+    while e > k + 1 && toks[e - 1].has(w::CONNECTOR) && !toks[e - 1].is(shape::CAP) {
+        e -= 1;
+    }
     e
 }
 
@@ -612,6 +616,23 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                 m.sense = Sense::Country;
                 m.ncountries = 0;
                 *m = m.clone().with_country(c);
+            }
+        }
+        // A nationality word standing alone as the subject of "said" is a surname: "Cuban said".
+        if ms[mi].ty == EntityType::Misc && t1 == t0 + 1 && ms[mi].sense == Sense::Country {
+            let word = toks[t0].text(text);
+            let before_said = toks.get(t1).is_some_and(|t| t.sent == sent && t.has(w::SPEECH) && !t.is(shape::CAP));
+            let after_said = t0 > 0
+                && toks[t0 - 1].sent == sent
+                && toks[t0 - 1].has(w::SPEECH)
+                && !toks[t0 - 1].is(shape::CAP)
+                && toks.get(t1).is_none_or(|t| t.is(shape::PUNCT));
+            let prev_det = t0 > 0 && toks[t0 - 1].has(w::STOP);
+            if (before_said && !prev_det || after_said) && !word.ends_with('s') {
+                let m = &mut ms[mi];
+                m.ty = EntityType::Per;
+                m.sense = Sense::Person;
+                m.ncountries = 0;
             }
         }
         if ms[mi].ty != EntityType::Per {

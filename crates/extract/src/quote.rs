@@ -176,7 +176,12 @@ impl Ctx<'_> {
         // Skip auxiliaries and adverbs: "has said", "also said", "later told".
         while k > floor + 1 && {
             let t = self.toks[k - 1].text(self.text).to_ascii_lowercase();
-            matches!(t.as_str(), "has" | "had" | "have" | "also" | "later" | "then" | "again" | "further" | "previously" | "once" | "repeatedly" | "recently" | "had" | "would" | "will" | "reportedly")
+            matches!(
+                t.as_str(),
+                "has" | "had" | "have" | "also" | "later" | "then" | "again" | "further" | "previously" | "once"
+                    | "repeatedly" | "recently" | "would" | "will" | "reportedly" | "quickly" | "back" | "simply"
+                    | "publicly" | "privately" | "bluntly" | "flatly" | "forcefully"
+            )
         } {
             k -= 1;
         }
@@ -184,15 +189,22 @@ impl Ctx<'_> {
         if p.has(w::PRONOUN_PER | w::PRONOUN_GRP) {
             return Some(Speaker::Phrase((k - 1)..k));
         }
-        // Apposition: "Jaishankar, India's foreign minister, said".
+        // Apposition: "Jaishankar, India's foreign minister, said" or
+        // "the White House spokesman, Josh Earnest, said".
         if p.text(self.text) == "," {
             let mut c = k - 1;
-            while c > floor && self.toks[c - 1].text(self.text) != "," && k - c < 12 {
+            while c > floor && self.toks[c - 1].text(self.text) != "," && k - c < 14 {
                 c -= 1;
             }
-            if c > floor + 1 {
-                if let Some(mi) = self.mention_ending_at(c - 1) {
+            if c > floor && self.toks[c - 1].text(self.text) == "," {
+                if let Some(mi) = self.ms.iter().position(|m| m.t0 as usize == c && m.t1 as usize == k - 1 && m.ty == EntityType::Per) {
                     return Some(Speaker::Mention(mi));
+                }
+                if c >= 2 {
+                    if let Some(mi) = self.mention_ending_at(c - 1) {
+                        return Some(Speaker::Mention(mi));
+                    }
+                    return self.subject_before(c - 1, floor);
                 }
             }
             return None;
@@ -200,38 +212,69 @@ impl Ctx<'_> {
         if let Some(mi) = self.mention_ending_at(k) {
             return Some(Speaker::Mention(mi));
         }
+        // A relative clause: "a White House official who spoke anonymously said".
+        let mut r = k;
+        while r > floor + 1 && k - r < 14 {
+            let t = &self.toks[r - 1];
+            if t.is(shape::PUNCT) && !t.is(shape::POSS) {
+                break;
+            }
+            let l = t.text(self.text);
+            if l == "who" || l == "which" {
+                if let Some(sp) = self.subject_before(r - 1, floor) {
+                    return Some(sp);
+                }
+                break;
+            }
+            r -= 1;
+        }
         // A noun phrase back to the clause start: "a ministry spokesman".
         let mut s = k;
-        while s > floor && k - s < 6 {
+        while s > floor && k - s < 7 {
             let t = &self.toks[s - 1];
-            if t.is(shape::PUNCT) || t.has(w::SPEECH) {
+            if t.is(shape::PUNCT) && !t.is(shape::POSS) || t.has(w::SPEECH) {
                 break;
             }
             s -= 1;
         }
-        if s < k && self.toks[s..k].iter().any(|t| t.is(shape::WORD) && !t.has(w::STOP)) {
-            // Prefer a mention inside the phrase (its last one).
-            if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) <= k && m.ty == EntityType::Per) {
+        self.noun_phrase(s, k)
+    }
+
+    /// A speaker noun phrase over tokens `[s, k)`: a person named at its head, or the
+    /// phrase itself when it starts with a determiner or holds a speaker noun.
+    fn noun_phrase(&self, s: usize, k: usize) -> Option<Speaker> {
+        if s >= k || !self.toks[s..k].iter().any(|t| t.is(shape::WORD) && !t.has(w::STOP)) {
+            return None;
+        }
+        const PREPS: &str = "of with for from at in on by about to familiar close";
+        let prep_at = (s..k).find(|&i| PREPS.split(' ').any(|p| p == self.toks[i].text(self.text)));
+        let head_end = prep_at.unwrap_or(k);
+        // A person or organisation in the head of the phrase (not after "of", "with").
+        if let Some(mi) = self
+            .ms
+            .iter()
+            .rposition(|m| (m.t0 as usize) >= s && (m.t0 as usize) < head_end && (m.t1 as usize) <= k && m.ty == EntityType::Per)
+        {
+            return Some(Speaker::Mention(mi));
+        }
+        if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) == k) {
+            if prep_at.is_none() {
                 return Some(Speaker::Mention(mi));
             }
-            if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) == k) {
-                return Some(Speaker::Mention(mi));
-            }
-            // Only a noun phrase: a determiner, or a speaker noun at its end.
-            let mut d = s;
-            while d < k && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text))) {
-                d += 1;
-            }
-            let nounish = self.toks[s..k].iter().any(|t| {
-                let l = t.text(self.text).to_ascii_lowercase();
-                t.has(w::TITLE_HEAD) || SPEAKER_NOUNS.split_whitespace().any(|x| x == l)
-            });
-            if nounish {
-                return Some(Speaker::Phrase(if d < k { d..k } else { s..k }));
-            }
-            if d < k && k - d <= 4 && d + 1 < k {
-                return Some(Speaker::Phrase(d..k));
-            }
+        }
+        let mut d = s;
+        while d < k && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text))) {
+            d += 1;
+        }
+        let nounish = self.toks[s..k].iter().any(|t| {
+            let l = t.text(self.text).to_ascii_lowercase();
+            t.has(w::TITLE_HEAD) || SPEAKER_NOUNS.split_whitespace().any(|x| x == l)
+        });
+        if nounish {
+            return Some(Speaker::Phrase(if d < k { d..k } else { s..k }));
+        }
+        if d < k && k - d <= 4 && d + 1 < k {
+            return Some(Speaker::Phrase(d..k));
         }
         None
     }
@@ -246,22 +289,23 @@ impl Ctx<'_> {
         if t.has(w::PRONOUN_PER | w::PRONOUN_GRP) {
             return Some(Speaker::Phrase(k..k + 1));
         }
-        if let Some(mi) = self.mention_starting_at(k) {
+        if t.has(w::WEEKDAY | w::MONTH) || matches!(t.text(self.text), "on" | "in" | "last" | "this" | "that" | "to" | "at") {
+            return None;
+        }
+        if let Some(mi) = self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty != EntityType::Misc) {
             return Some(Speaker::Mention(mi));
         }
         let mut e = k;
-        while e < ceil && e - k < 8 && !self.toks[e].is(shape::PUNCT) && !self.toks[e].has(w::SPEECH) {
+        while e < ceil && e - k < 9 {
+            let u = &self.toks[e];
+            if u.is(shape::PUNCT) && !u.is(shape::POSS) || u.has(w::SPEECH) || matches!(u.text(self.text), "who" | "which" | "that") {
+                break;
+            }
             e += 1;
         }
-        if e > k && self.toks[k..e].iter().any(|t| t.is(shape::WORD) && !t.has(w::STOP)) {
-            if let Some(mi) = self.ms.iter().position(|m| (m.t0 as usize) >= k && (m.t1 as usize) <= e && m.ty == EntityType::Per) {
-                return Some(Speaker::Mention(mi));
-            }
-            // "said the" + lower-case words that are not a noun phrase ("said in a statement") are not a speaker.
-            let w0 = self.toks[k].text(self.text).to_ascii_lowercase();
-            if DETERMINERS.split_whitespace().any(|d| d == w0) || self.toks[k].is(shape::CAP) {
-                return Some(Speaker::Phrase(k..e));
-            }
+        let w0 = self.toks[k].text(self.text).to_ascii_lowercase();
+        if DETERMINERS.split_whitespace().any(|d| d == w0) || self.toks[k].is(shape::CAP) {
+            return self.noun_phrase(k, e);
         }
         None
     }
@@ -332,18 +376,21 @@ impl Ctx<'_> {
         }
     }
 
-    /// Token range of the sentence holding token `t`.
+    /// Token range of the clause-level sentence holding token `t`: bounded by the
+    /// paragraph and by stand-alone `.`, `!`, `?` tokens (abbreviation periods stay
+    /// inside their words, so "Ms." or "Sen." never end it).
     fn sentence_toks(&self, t: usize) -> Range<usize> {
-        let sent = self.toks[t].sent;
+        let end_mark = |k: usize| matches!(self.toks[k].text(self.text), "." | "!" | "?");
+        let para_break = |a: usize, b: usize| self.text[self.toks[a].e as usize..self.toks[b].s as usize].contains('\n');
         let mut a = t;
-        while a > 0 && self.toks[a - 1].sent == sent {
+        while a > 0 && !end_mark(a - 1) && !para_break(a - 1, a) {
             a -= 1;
         }
         let mut b = t;
-        while b < self.toks.len() && self.toks[b].sent == sent {
+        while b < self.toks.len() && !end_mark(b) && !(b > t && para_break(b - 1, b)) {
             b += 1;
         }
-        a..b
+        a..b.min(self.toks.len())
     }
 
     /// Attribution for a quote whose marks span `q` (bytes): in the words right after it
@@ -361,9 +408,12 @@ impl Ctx<'_> {
                 }
             }
             let trange = self.sentence_toks(after);
+            // After a quote that ends its sentence ("…war.”), only a verb close by attributes it.
+            let inner_end = self.text[..q.end].trim_end_matches(['”', '"', '\'', '»', ' ']).chars().last();
+            let limit = if matches!(inner_end, Some(',' | '—' | '–' | '-')) { 12 } else { 8 };
             let mut k = after;
             let mut words = 0;
-            while k < trange.end && words < 10 {
+            while k < trange.end && words < limit {
                 let t = &self.toks[k];
                 if inside(t) || t.is(shape::QUOTE) && words > 0 {
                     break;
@@ -396,9 +446,16 @@ impl Ctx<'_> {
         if before > trange.start && self.toks[before - 1].text(self.text) == ":" {
             let has_verb = self.toks[trange.start..before].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
             if !has_verb {
-                if let Some(mi) = self.ms.iter().position(|m| {
+                // The nearest actor followed by a verb: "When Trump suggested …, Rubio fired back: “…".
+                let acts = |m: &Mention| {
+                    self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP))
+                };
+                let cands = |m: &&Mention| {
                     (m.t0 as usize) >= trange.start && (m.t1 as usize) < before && matches!(m.sense, Sense::Person | Sense::Org)
-                }) {
+                };
+                let pick = self.ms.iter().enumerate().filter(|(_, m)| cands(m) && acts(m)).last().map(|(i, _)| i);
+                let pick = pick.or_else(|| self.ms.iter().position(|m| cands(&m)));
+                if let Some(mi) = pick {
                     return Some((Speaker::Mention(mi), before - 1));
                 }
             }
