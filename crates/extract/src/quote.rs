@@ -250,11 +250,14 @@ impl Ctx<'_> {
         let prep_at = (s..k).find(|&i| PREPS.split(' ').any(|p| p == self.toks[i].text(self.text)));
         let head_end = prep_at.unwrap_or(k);
         // A person or organisation in the head of the phrase (not after "of", "with").
-        if let Some(mi) = self
-            .ms
-            .iter()
-            .rposition(|m| (m.t0 as usize) >= s && (m.t0 as usize) < head_end && (m.t1 as usize) <= k && m.ty == EntityType::Per)
-        {
+        let det_start = DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[s].text(self.text)));
+        if let Some(mi) = self.ms.iter().rposition(|m| {
+            (m.t0 as usize) >= s
+                && (m.t0 as usize) < head_end
+                && (m.t1 as usize) <= k
+                && m.ty == EntityType::Per
+                && (!det_start || m.t1 as usize == head_end || self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::PUNCT)))
+        }) {
             return Some(Speaker::Mention(mi));
         }
         if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) == k) {
@@ -411,6 +414,33 @@ impl Ctx<'_> {
             // After a quote that ends its sentence ("…war.”), only a verb close by attributes it.
             let inner_end = self.text[..q.end].trim_end_matches(['”', '"', '\'', '»', ' ']).chars().last();
             let limit = if matches!(inner_end, Some(',' | '—' | '–' | '-')) { 12 } else { 8 };
+            // A subject right after the quote, then a long apposition or relative clause,
+            // then the verb: "“…” Cruz, who has proposed repealing it, said at the time."
+            let lead = self.mention_starting_at(after).filter(|&mi| self.ms[mi].ty == EntityType::Per);
+            let lead_phrase = lead.is_none()
+                && DETERMINERS.split_whitespace().any(|d| self.toks[after].text(self.text).eq_ignore_ascii_case(d));
+            if lead.is_some() || lead_phrase {
+                let mut k = after;
+                while k < trange.end && k - after < 30 && !inside(&self.toks[k]) {
+                    if self.toks[k].has(w::SPEECH) && !self.toks[k].is(shape::CAP) {
+                        let sp = match lead {
+                            Some(mi) => Some(Speaker::Mention(mi)),
+                            None => {
+                                let mut e = after + 1;
+                                while e < k && !self.toks[e].is(shape::PUNCT) && !matches!(self.toks[e].text(self.text), "who" | "which" | "that") {
+                                    e += 1;
+                                }
+                                self.noun_phrase(after, e)
+                            }
+                        };
+                        if let Some(sp) = sp {
+                            return Some((sp, k));
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
             let mut k = after;
             let mut words = 0;
             while k < trange.end && words < limit {
@@ -474,7 +504,13 @@ impl Ctx<'_> {
                         floor = floor.max(self.toks.partition_point(|x| (x.s as usize) < r.end));
                     }
                 }
-                let sp = self.subject_before(k - 1, floor).or_else(|| self.subject_after(k - 1, before));
+                let sp = self.subject_before(k - 1, floor).or_else(|| self.subject_after(k - 1, before)).or_else(|| {
+                    // The clause's first person: "James Lewis, a former expert who now studies …, said".
+                    self.ms
+                        .iter()
+                        .position(|m| (m.t0 as usize) >= floor && (m.t1 as usize) < k && m.ty == EntityType::Per && !self.in_quote(self.toks[m.t0 as usize].s as usize))
+                        .map(Speaker::Mention)
+                });
                 if let Some(sp) = sp {
                     return Some((sp, k - 1));
                 }
