@@ -210,7 +210,7 @@ const SPEECH_VERBS: &str = "say says said saying told tell tells telling added a
     contended maintained agreed thundered shouted yelled answered blasted boasted bragged \
     concluded announced posted wrote alleged charged reacted fumed exclaimed lamented pointed \
     snapped scoffed retorted chided tweeted read reads assured pressed interjected chanted opined \
-    demurred insisted mocked";
+    demurred insisted mocked demanded commented";
 
 const GOV_VERBS: &str = "said says welcomed welcomes rejected rejects accused accuses warned warns wants \
     want has have had is was were are will would denied denies insisted insists responded condemned \

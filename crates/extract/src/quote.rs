@@ -185,6 +185,28 @@ impl Ctx<'_> {
         } {
             k -= 1;
         }
+        // A parenthesis before the verb: "Rep. Gwen Moore (D-Wis.) said".
+        if self.toks[k - 1].text(self.text) == ")" {
+            let mut o = k - 1;
+            while o > floor && self.toks[o].text(self.text) != "(" && k - o < 8 {
+                o -= 1;
+            }
+            if self.toks[o].text(self.text) == "(" && o > floor {
+                k = o;
+            }
+        }
+        // A participle ("…, saying", "…, adding") takes the main clause's subject.
+        let vt = self.toks[v].text(self.text);
+        if vt.ends_with("ing") && self.toks[k - 1].text(self.text) == "," {
+            let acts = |m: &Mention| self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP) && !t.has(w::STOP));
+            if let Some(mi) = self
+                .ms
+                .iter()
+                .position(|m| (m.t0 as usize) >= floor && (m.t1 as usize) < k && matches!(m.sense, Sense::Person | Sense::Org) && acts(m) && !self.in_quote(self.toks[m.t0 as usize].s as usize))
+            {
+                return Some(Speaker::Mention(mi));
+            }
+        }
         let p = &self.toks[k - 1];
         if p.has(w::PRONOUN_PER | w::PRONOUN_GRP) {
             return Some(Speaker::Phrase((k - 1)..k));
@@ -416,7 +438,9 @@ impl Ctx<'_> {
             let limit = if matches!(inner_end, Some(',' | '—' | '–' | '-')) { 12 } else { 8 };
             // A subject right after the quote, then a long apposition or relative clause,
             // then the verb: "“…” Cruz, who has proposed repealing it, said at the time."
-            let lead = self.mention_starting_at(after).filter(|&mi| self.ms[mi].ty == EntityType::Per);
+            let lead = (after..(after + 6).min(trange.end))
+                .take_while(|&k| k == after || self.toks[k - 1].is(shape::CAP) || self.toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD))
+                .find_map(|k| self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty == EntityType::Per));
             let lead_phrase = lead.is_none()
                 && DETERMINERS.split_whitespace().any(|d| self.toks[after].text(self.text).eq_ignore_ascii_case(d));
             if lead.is_some() || lead_phrase {
@@ -495,6 +519,11 @@ impl Ctx<'_> {
             let t = &self.toks[k - 1];
             if inside(t) {
                 break;
+            }
+            if t.text(self.text).eq_ignore_ascii_case("according") {
+                if let Some(sp) = self.subject_after(k, before) {
+                    return Some((sp, k - 1));
+                }
             }
             if t.has(w::SPEECH) && !t.is(shape::CAP) {
                 let mut floor = trange.start;
