@@ -210,7 +210,9 @@ const SPEECH_VERBS: &str = "say says said saying told tell tells telling added a
     contended maintained agreed thundered shouted yelled answered blasted boasted bragged \
     concluded announced posted wrote alleged charged reacted fumed exclaimed lamented pointed \
     snapped scoffed retorted chided tweeted read reads assured pressed interjected chanted opined \
-    demurred insisted mocked demanded commented";
+    demurred insisted mocked demanded commented asking adding noting arguing writing tweeting warning \
+    explaining insisting claiming declaring asserting asserted stating replying responding recalling \
+    joking urging suggesting acknowledging admitting conceding";
 
 const GOV_VERBS: &str = "said says welcomed welcomes rejected rejects accused accuses warned warns wants \
     want has have had is was were are will would denied denies insisted insists responded condemned \

@@ -586,17 +586,23 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
     let mut last_speaker: Option<(String, usize)> = None; // (name, sentence index)
     for i in 0..segs.len() {
         let g = segs[i].group;
-        if let Some((_, sp)) = group_sp.iter().find(|(gg, _)| *gg == g) {
+        // Transcripts name the speaker inside the quote: "“WALLACE: …".
+        let label: Option<String> = transcript_label(&text[segs[i].span.clone()]).map(|label| {
+            ctx.people
+                .iter()
+                .find(|p| p.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(label)))
+                .map_or_else(|| title_case(label), |p| p.name.clone())
+        });
+        if let Some((_, sp)) = group_sp.iter().find(|(gg, _)| *gg == g).filter(|_| label.is_none()) {
             if sp.is_some() {
                 speakers[i].clone_from(sp);
                 continue;
             }
         }
-        // Sentences touched by this segment and its group's other segments.
-        let mut found: Option<String> = None;
+        let mut found = label;
         let sent_idx = ctx.sents.iter().position(|r| r.start <= segs[i].open && segs[i].open < r.end).unwrap_or(0);
         for j in i..segs.len() {
-            if segs[j].group != g {
+            if segs[j].group != g || found.is_some() {
                 break;
             }
             let q = segs[j].open..segs[j].close;
@@ -656,4 +662,31 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
         speakers[i] = found;
     }
     speakers
+}
+
+/// A transcript speaker label at the start of a quote: "WALLACE:", "MR. TRUMP:".
+fn transcript_label(q: &str) -> Option<&str> {
+    let colon = q.find(':')?;
+    let label = q[..colon].trim();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=30).contains(&label.len())
+        && letters >= 2
+        && label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'')
+        && label.split(' ').count() <= 3;
+    // The surname: the last word of the label.
+    ok.then(|| label.rsplit(' ').next().unwrap_or(label))
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
 }

@@ -88,7 +88,13 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
             if s[end..].starts_with('.') {
                 let single_cap = word.chars().count() == 1 && c.is_uppercase();
                 let lw = lexicon::flags(&s[i..end + 1]);
-                if has_dot || single_cap || lw & w::HONORIFIC != 0 || lexicon::flags(word) & w::MONTH != 0 && word.len() <= 4
+                // A period followed by a comma or a closing parenthesis ends no sentence: "(D-Ore.)".
+                let abbrev_next = matches!(s[end + 1..].chars().next(), Some(',' | ')'));
+                if has_dot
+                    || single_cap
+                    || abbrev_next
+                    || lw & w::HONORIFIC != 0
+                    || lexicon::flags(word) & w::MONTH != 0 && word.len() <= 4
                 {
                     end += 1;
                 }

@@ -208,3 +208,26 @@ fn extractor_is_shared_across_threads() {
         }
     });
 }
+
+#[test]
+fn transcripts_participles_and_parenthetical_parties() {
+    let x = extract(
+        "\
+Interview on the budget
+
+Partial transcript as follows:
+
+\"HOLLIS: Will the senator back the bill?
+
+\"GRANT: Not in its present form.
+
+Senator Ruth Grant attacked the plan on the floor, saying, \"This budget borrows from our children.\"
+
+\"We will vote no,\" Rep. Dan Ortiz (D-Ore.) said.",
+    );
+    let by = |t: &str| x.quotes.iter().find(|q| q.text.starts_with(t)).unwrap_or_else(|| panic!("quote {t:?} found"));
+    assert_eq!(by("HOLLIS:").speaker.as_deref(), Some("Hollis"));
+    assert_eq!(by("GRANT:").speaker.as_deref(), Some("Ruth Grant"), "a label naming a known person gives the full name");
+    assert_eq!(by("This budget").speaker.as_deref(), Some("Ruth Grant"));
+    assert_eq!(by("We will vote no").speaker.as_deref(), Some("Dan Ortiz"));
+}
