@@ -105,7 +105,10 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is(shape::WORD) {
+        const REL: &[&str] = &["next", "last", "this", "later", "early", "earlier", "tomorrow", "yesterday", "today"];
+        if !t.is(shape::WORD)
+            || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || REL.iter().any(|r| t.text(text).eq_ignore_ascii_case(r)))
+        {
             i += 1;
             continue;
         }
@@ -232,7 +235,6 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
             i = e;
             continue;
         }
-        let _ = w::MONTH;
         i += 1;
     }
     out

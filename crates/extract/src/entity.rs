@@ -161,21 +161,18 @@ pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
 }
 
 /// Align gazetteer matches to tokens: `hits[i]` is the longest match starting at token `i`.
+/// The automaton runs anchored at capitalised tokens only, which is where names start.
 pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
     let g = &*GAZETTEER;
     let mut hits = vec![None; toks.len()];
-    let mut ti = 0;
-    for m in g.ac.find_iter(text) {
-        let (s, e) = (m.start() as u32, m.end() as u32);
-        while ti < toks.len() && toks[ti].s < s {
-            ti += 1;
-        }
-        if ti >= toks.len() {
-            break;
-        }
-        if toks[ti].s != s {
+    for ti in 0..toks.len() {
+        let t = &toks[ti];
+        if !t.capword() {
             continue;
         }
+        let input = aho_corasick::Input::new(text).span(t.s as usize..text.len()).anchored(aho_corasick::Anchored::Yes);
+        let Some(m) = g.ac.find(input) else { continue };
+        let (s, e) = (m.start() as u32, m.end() as u32);
         // The match must end at a token end.
         let mut tj = ti;
         while tj < toks.len() && toks[tj].e < e {
@@ -190,13 +187,13 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
             || (found.chars().all(|c| !c.is_lowercase()) && found.len() > 2)
             || (found.len() == pat.len() && {
                 // First letters of each word must agree in case ("Bank of England").
-                found.split(' ').zip(pat.split(' ')).all(|(a, b)| a.chars().next().map(char::is_uppercase) == b.chars().next().map(char::is_uppercase))
-                    && found.chars().filter(|c| c.is_uppercase()).count() == pat.chars().filter(|c| c.is_uppercase()).count()
+                found.split(' ').zip(pat.split(' ')).all(|(a, b)| {
+                    a.chars().next().map(char::is_uppercase) == b.chars().next().map(char::is_uppercase)
+                }) && found.chars().filter(|c| c.is_uppercase()).count() == pat.chars().filter(|c| c.is_uppercase()).count()
             });
-        if !ok {
-            continue;
+        if ok {
+            hits[ti] = Some(GazHit { t1: tj as u32 + 1, kind });
         }
-        hits[ti] = Some(GazHit { t1: tj as u32 + 1, kind });
     }
     hits
 }
@@ -861,7 +858,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
 /// The gazetteer's canonical name for a surface form, if it is in the gazetteer.
 fn canonical_gazetteer(s: &str) -> Option<String> {
     let g = &*GAZETTEER;
-    let m = g.ac.find(s)?;
+    let m = g.ac.find(aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes))?;
     if m.start() != 0 || m.end() != s.len() {
         return None;
     }

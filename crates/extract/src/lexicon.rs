@@ -168,6 +168,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .start_kind(aho_corasick::StartKind::Anchored)
         .build(patterns.iter().map(|p| p.0))
         .expect("gazetteer automaton builds");
     Gazetteer { countries, orgs, places, people, famous, ac, patterns, compound_parts }

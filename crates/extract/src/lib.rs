@@ -214,6 +214,8 @@ struct Analysis {
     segs: Vec<quote::Segment>,
     speakers: Vec<Option<String>>,
     sents: Vec<Range<usize>>,
+    /// Per token: inside a quotation.
+    quoted_tok: Vec<bool>,
 }
 
 fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
@@ -231,7 +233,13 @@ fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Anal
     let quoted: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
     let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents, quoted: &quoted };
     let speakers = quote::attribute(&ctx, &mut segs);
-    Analysis { toks, ms, people, segs, speakers, sents }
+    let mut quoted_tok = vec![false; toks.len()];
+    for sg in &segs {
+        let a = toks.partition_point(|t| (t.s as usize) < sg.span.start);
+        let b = toks.partition_point(|t| (t.s as usize) < sg.span.end);
+        quoted_tok[a..b].iter_mut().for_each(|q| *q = true);
+    }
+    Analysis { toks, ms, people, segs, speakers, sents, quoted_tok }
 }
 
 fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
@@ -293,7 +301,7 @@ impl Extractor {
                 .flat_map(|m| m.country_ids().iter().map(|&c| g.countries[c as usize].name)),
         );
         let places = count_named(a.ms.iter().filter(|m| m.sense == Sense::Place && m.ty == EntityType::Loc).map(|m| m.canonical.as_str()));
-        let sent_of = |b: usize| a.sents.iter().position(|r| r.start <= b && b < r.end).unwrap_or(0);
+        let sent_of = |b: usize| sentence_of(&a, b);
         let quotes: Vec<Quote> = a
             .segs
             .iter()
@@ -394,8 +402,8 @@ impl<'a> CharIndex<'a> {
     }
 }
 
-fn inside_quote(a: &Analysis, b: usize) -> bool {
-    a.segs.iter().any(|s| s.span.start <= b && b < s.span.end)
+fn sentence_of(a: &Analysis, byte: usize) -> usize {
+    a.sents.partition_point(|r| r.end <= byte).min(a.sents.len().saturating_sub(1))
 }
 
 fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<WhatNext> {
@@ -407,25 +415,34 @@ fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<W
             ti += 1;
         }
         let toks = &a.toks[t0..ti];
-        let lw = |k: usize| toks.get(k).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default();
+        let next_is = |k: usize, words: &[&str]| {
+            toks.get(k + 1).is_some_and(|t| words.iter().any(|x| t.text(text).eq_ignore_ascii_case(x)))
+        };
         let mut future = false;
         let mut event = false;
         for (k, t) in toks.iter().enumerate() {
-            if inside_quote(a, t.s as usize) {
+            if !t.has(w::FUTURE | w::EVENT) || a.quoted_tok[t0 + k] {
                 continue;
             }
-            let l = lw(k);
-            let cue = match l.as_str() {
-                "will" | "shall" => !matches!(lw(k + 1).as_str(), "not"),
-                "plans" | "plan" | "intends" | "aims" => lw(k + 1) == "to",
-                "expected" | "scheduled" | "due" | "set" => lw(k + 1) == "to" || lw(k + 1) == "for" || lw(k + 1) == "on",
-                "upcoming" | "forthcoming" => true,
-                "next" => matches!(lw(k + 1).as_str(), "week" | "month" | "year"),
-                "later" => lw(k + 1) == "this",
-                _ => false,
+            event |= t.has(w::EVENT);
+            let l = t.text(text);
+            let is = |x: &str| l.eq_ignore_ascii_case(x);
+            let cue = if is("will") || is("shall") {
+                !next_is(k, &["not"])
+            } else if is("plans") || is("plan") || is("intends") || is("aims") {
+                next_is(k, &["to"])
+            } else if is("expected") || is("scheduled") || is("due") || is("set") {
+                next_is(k, &["to", "for", "on"])
+            } else if is("upcoming") || is("forthcoming") {
+                true
+            } else if is("next") {
+                next_is(k, &["week", "month", "year"])
+            } else if is("later") {
+                next_is(k, &["this"])
+            } else {
+                false
             };
             future |= cue;
-            event |= t.has(w::EVENT);
         }
         if !future {
             continue;
@@ -489,11 +506,12 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
         }
         let verb = (t0..ti).find(|&k| {
             let t = &a.toks[k];
-            (t.has(w::GOV_VERB) || t.has(w::SPEECH)) && !t.is(shape::CAP) && !inside_quote(a, t.s as usize)
+            (t.has(w::GOV_VERB) || t.has(w::SPEECH)) && !t.is(shape::CAP) && !a.quoted_tok[k]
         });
         let Some(v) = verb else { continue };
-        let subj = a.ms.iter().filter(|m| (m.t0 as usize) >= t0 && (m.t1 as usize) <= v).find(|m| {
-            !inside_quote(a, a.toks[m.t0 as usize].s as usize) && matches!(m.sense, Sense::Person | Sense::Country | Sense::Org)
+        let first = a.ms.partition_point(|m| (m.t0 as usize) < t0);
+        let subj = a.ms[first..].iter().take_while(|m| (m.t1 as usize) <= v).find(|m| {
+            !a.quoted_tok[m.t0 as usize] && matches!(m.sense, Sense::Person | Sense::Country | Sense::Org)
         });
         let Some(m) = subj else { continue };
         let party = match m.sense {
