@@ -21,7 +21,11 @@ impl When {
         if self.start == self.end {
             return self.start.to_string();
         }
-        if self.start.day() == 1 && self.end.month() == self.start.month() && self.end.year() == self.start.year() && self.end == self.start.last_of_month() {
+        if self.start.day() == 1
+            && self.end.month() == self.start.month()
+            && self.end.year() == self.start.year()
+            && self.end == self.start.last_of_month()
+        {
             return format!("{:04}-{:02}", self.start.year(), self.start.month());
         }
         format!("{}/{}", self.start, self.end)
@@ -73,12 +77,21 @@ fn month(word: &str) -> Option<i8> {
         _ => return None,
     };
     // Only full names or the standard abbreviations.
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    if l == full[m as usize - 1] || l.len() <= 4 {
-        Some(m)
-    } else {
-        None
-    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if l == full[m as usize - 1] || l.len() <= 4 { Some(m) } else { None }
 }
 
 fn year_of(word: &str) -> Option<i16> {
@@ -101,13 +114,17 @@ fn month_range(y: i16, m: i8) -> Option<When> {
 /// `future` is the tense of the sentence.
 pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: bool) -> Vec<DateExpr> {
     let mut out = Vec::new();
-    let lw = |i: usize| -> String { toks.get(i).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default() };
+    let lw =
+        |i: usize| -> String { toks.get(i).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default() };
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        const REL: &[&str] = &["next", "last", "this", "later", "early", "earlier", "tomorrow", "yesterday", "today"];
+        const REL: &[&str] =
+            &["next", "last", "this", "later", "early", "earlier", "tomorrow", "yesterday", "today"];
         if !t.is(shape::WORD)
-            || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || REL.iter().any(|r| t.text(text).eq_ignore_ascii_case(r)))
+            || !(t.has(w::MONTH | w::WEEKDAY)
+                || t.is(shape::NUM)
+                || REL.iter().any(|r| t.text(text).eq_ignore_ascii_case(r)))
         {
             i += 1;
             continue;
@@ -117,7 +134,14 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
         // Weekdays.
         if let Some(wd) = weekday(word).filter(|_| t.is(shape::CAP)) {
             let prev = if i > 0 { lw(i - 1) } else { String::new() };
-            let s0 = if matches!(prev.as_str(), "next" | "last" | "this" | "on" | "until" | "by" | "since" | "from") { i - 1 } else { i };
+            let s0 = if matches!(
+                prev.as_str(),
+                "next" | "last" | "this" | "on" | "until" | "by" | "since" | "from"
+            ) {
+                i - 1
+            } else {
+                i
+            };
             let fut = match prev.as_str() {
                 "next" | "until" | "by" => true,
                 "last" | "since" => false,
@@ -138,22 +162,29 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
             continue;
         }
         // ISO dates.
-        if t.is(shape::NUM) && word.len() == 10 {
-            if let Ok(d) = word.parse::<Date>() {
-                out.push(DateExpr { span: t.s as usize..t.e as usize, when: Some(When::day(d)) });
-                i += 1;
-                continue;
-            }
+        if t.is(shape::NUM)
+            && word.len() == 10
+            && let Ok(d) = word.parse::<Date>()
+        {
+            out.push(DateExpr { span: t.s as usize..t.e as usize, when: Some(When::day(d)) });
+            i += 1;
+            continue;
         }
         // "March 5, 2026", "March 5", "March 2026", "in March"; "5 March 2026".
-        if let Some(m) = month(word).filter(|_| t.is(shape::CAP) && (word != "May" || toks.get(i + 1).is_some_and(|n| n.is(shape::NUM)))) {
+        if let Some(m) = month(word).filter(|_| {
+            t.is(shape::CAP) && (word != "May" || toks.get(i + 1).is_some_and(|n| n.is(shape::NUM)))
+        }) {
             let mut e = i + 1;
             let mut day = None;
             let mut year = None;
-            if let Some(d) = toks.get(e).and_then(|n| day_of(n.text(text))).filter(|_| toks[e].text(text).len() <= 4) {
+            if let Some(d) =
+                toks.get(e).and_then(|n| day_of(n.text(text))).filter(|_| toks[e].text(text).len() <= 4)
+            {
                 day = Some(d);
                 e += 1;
-                if toks.get(e).is_some_and(|n| n.text(text) == ",") && toks.get(e + 1).and_then(|n| year_of(n.text(text))).is_some() {
+                if toks.get(e).is_some_and(|n| n.text(text) == ",")
+                    && toks.get(e + 1).and_then(|n| year_of(n.text(text))).is_some()
+                {
                     e += 1;
                 }
             }
@@ -162,18 +193,25 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 e += 1;
             }
             let mut s0 = i;
-            if i > 0 {
-                if let Some(d) = day_of(toks[i - 1].text(text)).filter(|_| day.is_none() && toks[i - 1].is(shape::NUM)) {
-                    day = Some(d);
-                    s0 = i - 1;
-                }
+            if i > 0
+                && let Some(d) =
+                    day_of(toks[i - 1].text(text)).filter(|_| day.is_none() && toks[i - 1].is(shape::NUM))
+            {
+                day = Some(d);
+                s0 = i - 1;
             }
             let year = year.or_else(|| {
                 let p = pubd?;
                 // The nearest year in the direction of the tense.
                 let y = p.year();
                 let probe = Date::new(y, m, day.unwrap_or(1)).ok()?;
-                Some(if future && probe < p.first_of_month() { y + 1 } else if !future && probe > p.last_of_month() { y - 1 } else { y })
+                Some(if future && probe < p.first_of_month() {
+                    y + 1
+                } else if !future && probe > p.last_of_month() {
+                    y - 1
+                } else {
+                    y
+                })
             });
             let when = year.and_then(|y| match day {
                 Some(d) => Date::new(y, m, d).ok().map(When::day),
@@ -189,7 +227,9 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
         let unit_range = |p: Date, unit: &str, offset: i64| -> Option<When> {
             match unit {
                 "week" => {
-                    let monday = p.checked_sub(jiff::Span::new().days(p.weekday().to_monday_zero_offset() as i64)).ok()?;
+                    let monday = p
+                        .checked_sub(jiff::Span::new().days(p.weekday().to_monday_zero_offset() as i64))
+                        .ok()?;
                     let s = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
                     Some(When { start: s, end: s.checked_add(jiff::Span::new().days(6)).ok()? })
                 }
@@ -213,7 +253,9 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 };
                 Some((i + 2, pubd.and_then(|p| unit_range(p, &n1, off))))
             }
-            ("later" | "early" | "earlier", "this" | "next") if matches!(n2.as_str(), "week" | "month" | "year") => {
+            ("later" | "early" | "earlier", "this" | "next")
+                if matches!(n2.as_str(), "week" | "month" | "year") =>
+            {
                 let off = if n1 == "next" { 1 } else { 0 };
                 let w = pubd.and_then(|p| {
                     let r = unit_range(p, &n2, off)?;
@@ -256,17 +298,38 @@ mod tests {
     #[test]
     fn weekdays_follow_tense() {
         // 2026-11-04 is a Wednesday.
-        assert_eq!(run("They met on Monday.", "2026-11-04", false), [("on Monday".into(), Some("2026-11-02".into()))]);
-        assert_eq!(run("They will meet on Friday.", "2026-11-04", true), [("on Friday".into(), Some("2026-11-06".into()))]);
-        assert_eq!(run("Talks run until Thursday.", "2026-11-04", false), [("until Thursday".into(), Some("2026-11-05".into()))]);
+        assert_eq!(
+            run("They met on Monday.", "2026-11-04", false),
+            [("on Monday".into(), Some("2026-11-02".into()))]
+        );
+        assert_eq!(
+            run("They will meet on Friday.", "2026-11-04", true),
+            [("on Friday".into(), Some("2026-11-06".into()))]
+        );
+        assert_eq!(
+            run("Talks run until Thursday.", "2026-11-04", false),
+            [("until Thursday".into(), Some("2026-11-05".into()))]
+        );
         assert_eq!(run("They met on Monday.", "", false), [("on Monday".into(), None)]);
     }
 
     #[test]
     fn months_and_relative_phrases() {
-        assert_eq!(run("since February 2022", "2026-11-04", false), [("February 2022".into(), Some("2022-02".into()))]);
-        assert_eq!(run("a vote on March 5", "2026-11-04", true), [("March 5".into(), Some("2027-03-05".into()))]);
-        assert_eq!(run("a summit later this year", "2026-11-04", true), [("later this year".into(), Some("2026-11-04/2026-12-31".into()))]);
-        assert_eq!(run("talks next week", "2026-11-04", true), [("next week".into(), Some("2026-11-09/2026-11-15".into()))]);
+        assert_eq!(
+            run("since February 2022", "2026-11-04", false),
+            [("February 2022".into(), Some("2022-02".into()))]
+        );
+        assert_eq!(
+            run("a vote on March 5", "2026-11-04", true),
+            [("March 5".into(), Some("2027-03-05".into()))]
+        );
+        assert_eq!(
+            run("a summit later this year", "2026-11-04", true),
+            [("later this year".into(), Some("2026-11-04/2026-12-31".into()))]
+        );
+        assert_eq!(
+            run("talks next week", "2026-11-04", true),
+            [("next week".into(), Some("2026-11-09/2026-11-15".into()))]
+        );
     }
 }

@@ -99,7 +99,6 @@ impl Mention {
 #[derive(Debug, Clone)]
 pub(crate) struct PersonCluster {
     pub(crate) name: String,
-    pub(crate) last: String,
     pub(crate) first: String,
     pub(crate) role: Option<String>,
     pub(crate) country: Option<u16>,
@@ -150,7 +149,8 @@ pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
         if !tabular[toks[m.t0 as usize].sent as usize] {
             continue;
         }
-        let next_num = toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::NUM) && t.sent == toks[m.t0 as usize].sent);
+        let next_num =
+            toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::NUM) && t.sent == toks[m.t0 as usize].sent);
         if next_num && (m.sense == Sense::Place || m.weak && m.ty == EntityType::Per) {
             m.ty = EntityType::Org;
             m.sense = Sense::Org;
@@ -170,7 +170,9 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
         if !t.capword() {
             continue;
         }
-        let input = aho_corasick::Input::new(text).span(t.s as usize..text.len()).anchored(aho_corasick::Anchored::Yes);
+        let input = aho_corasick::Input::new(text)
+            .span(t.s as usize..text.len())
+            .anchored(aho_corasick::Anchored::Yes);
         let Some(m) = g.ac.find(input) else { continue };
         let (s, e) = (m.start() as u32, m.end() as u32);
         // The match must end at a token end.
@@ -189,7 +191,8 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
                 // First letters of each word must agree in case ("Bank of England").
                 found.split(' ').zip(pat.split(' ')).all(|(a, b)| {
                     a.chars().next().map(char::is_uppercase) == b.chars().next().map(char::is_uppercase)
-                }) && found.chars().filter(|c| c.is_uppercase()).count() == pat.chars().filter(|c| c.is_uppercase()).count()
+                }) && found.chars().filter(|c| c.is_uppercase()).count()
+                    == pat.chars().filter(|c| c.is_uppercase()).count()
             });
         if ok {
             hits[ti] = Some(GazHit { t1: tj as u32 + 1, kind });
@@ -250,16 +253,9 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
             if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent {
                 break;
             }
-            if is_name_word(u, text, caps_sent) {
-                j += 1;
-            } else if u.has(w::CONNECTOR)
-                && !u.is(shape::CAP)
-                && j + 1 < n
-                && is_name_word(&toks[j + 1], text, caps_sent)
-                && !(u.text(text) == "and" || u.text(text) == "&")
-            {
-                j += 1;
-            } else if u.text(text) == "&" && j + 1 < n && is_name_word(&toks[j + 1], text, caps_sent) {
+            let joins_next = j + 1 < n && is_name_word(&toks[j + 1], text, caps_sent);
+            let connector = u.has(w::CONNECTOR) && !u.is(shape::CAP) && u.text(text) != "and";
+            if is_name_word(u, text, caps_sent) || connector && joins_next {
                 j += 1;
             } else {
                 break;
@@ -289,7 +285,10 @@ fn chunk(
 ) {
     let mut pos = i;
     // Leading common words (The, But, In ...), unless a gazetteer name starts there.
-    while pos < j && hits[pos].is_none() && toks[pos].has(w::COMMON_START | w::STOP) && !toks[pos].has(w::HONORIFIC)
+    while pos < j
+        && hits[pos].is_none()
+        && toks[pos].has(w::COMMON_START | w::STOP)
+        && !toks[pos].has(w::HONORIFIC)
     {
         pos += 1;
     }
@@ -298,10 +297,15 @@ fn chunk(
     while pos < j {
         // Organisation phrase ending in an organisation head: "Chinese Foreign Ministry".
         let last = &toks[j - 1];
-        if pos + 1 < j && last.has(w::ORG_HEAD) && !toks[pos].has(w::HONORIFIC) && !toks[j - 2].has(w::TITLE_HEAD) && {
-            // Not when a gazetteer hit covers the whole rest.
-            hits[pos].is_none_or(|h| (h.t1 as usize) < j)
-        } {
+        if pos + 1 < j
+            && last.has(w::ORG_HEAD)
+            && !toks[pos].has(w::HONORIFIC)
+            && !toks[j - 2].has(w::TITLE_HEAD)
+            && {
+                // Not when a gazetteer hit covers the whole rest.
+                hits[pos].is_none_or(|h| (h.t1 as usize) < j)
+            }
+        {
             let mut m = Mention::new(pos, j, EntityType::Org, Sense::Org);
             if let Some(GazHit { kind: GazKind::Demonym(c) | GazKind::Country(c), .. }) = hits[pos] {
                 m.country = Some(c);
@@ -310,8 +314,12 @@ fn chunk(
             return;
         }
         // "Mr. English", "Ms. Jordan": a name after an honorific, whatever the gazetteer says.
-        if hits[pos].is_some() && pos > 0 && toks[pos - 1].has(w::HONORIFIC) && toks[pos - 1].sent == toks[pos].sent {
-            let e = name_end(toks, &vec![None; 0], pos, j);
+        if hits[pos].is_some()
+            && pos > 0
+            && toks[pos - 1].has(w::HONORIFIC)
+            && toks[pos - 1].sent == toks[pos].sent
+        {
+            let e = name_end(toks, &[None; 0], pos, j);
             out.push(Mention::new(pos, e, EntityType::Per, Sense::Person));
             pos = e;
             continue;
@@ -320,7 +328,11 @@ fn chunk(
         if let Some(h) = hits[pos] {
             let adj = |k: GazKind| matches!(k, GazKind::Demonym(_) | GazKind::Adjective);
             let he = h.t1 as usize;
-            if pos + 1 < j && he < j && toks[j - 1].has(w::MISC_HEAD) && !toks[he].has(w::TITLE_HEAD | w::TITLE_MOD) {
+            if pos + 1 < j
+                && he < j
+                && toks[j - 1].has(w::MISC_HEAD)
+                && !toks[he].has(w::TITLE_HEAD | w::TITLE_MOD)
+            {
                 out.push(Mention::new(pos, j, EntityType::Misc, Sense::Other));
                 return;
             }
@@ -344,18 +356,28 @@ fn chunk(
             let end = end.max(h.t1 as usize);
             // A given name followed by a surname wins over a one-word gazetteer hit ("Jordan Henderson").
             let single = end == pos + 1;
-            if single && end < j && GIVEN.contains(toks[pos].text(text)) && hits[end].is_none() && toks[end].flags == 0 {
+            if single
+                && end < j
+                && GIVEN.contains(toks[pos].text(text))
+                && hits[end].is_none()
+                && toks[end].flags == 0
+            {
                 let e2 = name_end(toks, hits, end, j);
                 out.push(Mention::new(pos, e2, EntityType::Per, Sense::Person));
                 pos = e2;
                 continue;
             }
             // Followed by a title: a role prefix ("Chinese Foreign Minister Wang Yi", "UN Secretary-General").
-            let title_follows = end < j && toks[end].has(w::TITLE_HEAD | w::TITLE_MOD) && !toks[end].has(w::ORG_HEAD);
+            let title_follows =
+                end < j && toks[end].has(w::TITLE_HEAD | w::TITLE_MOD) && !toks[end].has(w::ORG_HEAD);
             match h.kind {
                 GazKind::Country(c) | GazKind::Demonym(c) if title_follows => {
                     pending_country = Some(c);
-                    let ty = if matches!(h.kind, GazKind::Demonym(_)) { EntityType::Misc } else { EntityType::Loc };
+                    let ty = if matches!(h.kind, GazKind::Demonym(_)) {
+                        EntityType::Misc
+                    } else {
+                        EntityType::Loc
+                    };
                     out.push(Mention::new(pos, end, ty, Sense::Country).with_country(c));
                 }
                 GazKind::Org(_) if title_follows => {
@@ -363,7 +385,10 @@ fn chunk(
                     out.push(gaz_mention(pos, end, h.kind));
                 }
                 GazKind::Place(_) | GazKind::Capital(_)
-                    if end < j && hits[end].is_none() && toks[end].flags & (w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC | w::STOP) == 0 && !toks[end].is(shape::ALLCAPS) =>
+                    if end < j
+                        && hits[end].is_none()
+                        && toks[end].flags & (w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC | w::STOP) == 0
+                        && !toks[end].is(shape::ALLCAPS) =>
                 {
                     let mut e = end + 1;
                     while e < j && hits[e].is_none() && !toks[e].has(w::HONORIFIC | w::TITLE_HEAD) {
@@ -416,7 +441,11 @@ fn chunk(
         }
         // Unknown run up to the next gazetteer hit.
         let mut e = pos + 1;
-        while e < j && hits[e].is_none() && !toks[e].has(w::HONORIFIC) && !(toks[e].has(w::TITLE_HEAD) && e + 1 < j) {
+        while e < j
+            && hits[e].is_none()
+            && !toks[e].has(w::HONORIFIC)
+            && !(toks[e].has(w::TITLE_HEAD) && e + 1 < j)
+        {
             e += 1;
         }
         // A place followed by a name is a team or a company: "Seattle Mariners", "Paris St Germain".
@@ -431,7 +460,9 @@ fn chunk(
             pos = end;
             continue;
         }
-        if let Some(m) = classify_unknown(text, toks, hits, pos, e, caps_sent, tabular[toks[pos].sent as usize]) {
+        if let Some(m) =
+            classify_unknown(text, toks, hits, pos, e, caps_sent, tabular[toks[pos].sent as usize])
+        {
             out.push(m);
         }
         pos = e;
@@ -527,7 +558,8 @@ fn classify_unknown(
         }
     }
     // "said Bozell." and "M. Waugh".
-    let said_before = prev.is_some_and(|p| p.has(w::SPEECH) && !p.is(shape::CAP)) && next.is_none_or(|t| t.is(shape::PUNCT));
+    let said_before = prev.is_some_and(|p| p.has(w::SPEECH) && !p.is(shape::CAP))
+        && next.is_none_or(|t| t.is(shape::PUNCT));
     let initial = n >= 2 && word.len() == 2 && word.ends_with('.') && first.is(shape::CAP);
     if said_before || initial {
         return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
@@ -537,7 +569,12 @@ fn classify_unknown(
         m.weak = n == 1;
         return Some(m);
     }
-    if n == 1 && first.is(shape::ALLCAPS) && !caps_sent && word.len() <= 6 && !NOT_ORG_ACRONYMS.split(' ').any(|a| a == word) {
+    if n == 1
+        && first.is(shape::ALLCAPS)
+        && !caps_sent
+        && word.len() <= 6
+        && !NOT_ORG_ACRONYMS.split(' ').any(|a| a == word)
+    {
         return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }
     if prev.is_some_and(|p| p.has(w::LOC_PREP) && !p.is(shape::CAP)) && n <= 2 {
@@ -551,7 +588,11 @@ fn classify_unknown(
     }
     // A sentence-initial verb or plural noun is not a first name: "Dealers said", "Played Friday".
     let first_word = s == 0 || toks[s - 1].sent != first.sent || toks[s - 1].is(shape::QUOTE);
-    if n >= 2 && first_word && !GIVEN.contains(word) && ["s", "ed", "ing", "ly"].iter().any(|x| word.ends_with(x)) {
+    if n >= 2
+        && first_word
+        && !GIVEN.contains(word)
+        && ["s", "ed", "ing", "ly"].iter().any(|x| word.ends_with(x))
+    {
         return classify_unknown(text, toks, hits, s + 1, e, caps_sent, tabular);
     }
     if let Some(t) = next.filter(|t| t.is(shape::NUM) && tabular) {
@@ -597,12 +638,12 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                     steps += 1;
                     continue;
                 }
-                if let Some(o) = ms.iter().find(|o| o.t0 as usize == k) {
-                    if matches!(o.sense, Sense::Country) || o.sense == Sense::Place && o.country.is_some() {
-                        k = o.t1 as usize;
-                        steps += 1;
-                        continue;
-                    }
+                if let Some(o) = ms.iter().find(|o| o.t0 as usize == k)
+                    && (matches!(o.sense, Sense::Country) || o.sense == Sense::Place && o.country.is_some())
+                {
+                    k = o.t1 as usize;
+                    steps += 1;
+                    continue;
                 }
                 gov = u.has(w::GOV_VERB) && !u.is(shape::CAP);
                 break;
@@ -618,7 +659,8 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
         // A nationality word standing alone as the subject of "said" is a surname: "Cuban said".
         if ms[mi].ty == EntityType::Misc && t1 == t0 + 1 && ms[mi].sense == Sense::Country {
             let word = toks[t0].text(text);
-            let before_said = toks.get(t1).is_some_and(|t| t.sent == sent && t.has(w::SPEECH) && !t.is(shape::CAP));
+            let before_said =
+                toks.get(t1).is_some_and(|t| t.sent == sent && t.has(w::SPEECH) && !t.is(shape::CAP));
             let after_said = t0 > 0
                 && toks[t0 - 1].sent == sent
                 && toks[t0 - 1].has(w::SPEECH)
@@ -664,13 +706,19 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
             }
         }
         // Possessive country before a bare name: "Germany's Baerbock".
-        if ms[mi].country.is_none() && t0 >= 2 && toks[t0 - 1].is(shape::POSS) {
-            if let Some(o) = ms.iter().find(|o| o.t1 as usize == t0 - 1 && o.ncountries > 0) {
-                ms[mi].country = o.country_ids().first().copied();
-            }
+        if ms[mi].country.is_none()
+            && t0 >= 2
+            && toks[t0 - 1].is(shape::POSS)
+            && let Some(o) = ms.iter().find(|o| o.t1 as usize == t0 - 1 && o.ncountries > 0)
+        {
+            ms[mi].country = o.country_ids().first().copied();
         }
         // Apposition: "Bonnie Glaser, an Asia expert at the German Marshall Fund,".
-        if ms[mi].role.is_none() && t1 + 2 < toks.len() && toks[t1].text(text) == "," && toks[t1 + 1].sent == sent {
+        if ms[mi].role.is_none()
+            && t1 + 2 < toks.len()
+            && toks[t1].text(text) == ","
+            && toks[t1 + 1].sent == sent
+        {
             let a = toks[t1 + 1].text(text).to_ascii_lowercase();
             let mut k = t1 + 1;
             if matches!(a.as_str(), "a" | "an" | "the") {
@@ -731,7 +779,9 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         }
     }
     // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
-    for m in ms.iter().filter(|m| m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2 && !caps[toks[m.t0 as usize].sent as usize]) {
+    for m in ms.iter().filter(|m| {
+        m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2 && !caps[toks[m.t0 as usize].sent as usize]
+    }) {
         let last = toks[m.t1 as usize - 1].text(text);
         known.entry(last.to_lowercase()).or_insert(EntityType::Per);
     }
@@ -772,12 +822,14 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         let last = toks[m.t1 as usize - 1].text(text).to_string();
         let first = toks[m.t0 as usize].text(text).to_string();
-        let ci = match by_last.get(&last).and_then(|v| v.iter().find(|&&c| clusters[c].name == name || clusters[c].first == first)) {
+        let ci = match by_last
+            .get(&last)
+            .and_then(|v| v.iter().find(|&&c| clusters[c].name == name || clusters[c].first == first))
+        {
             Some(&c) => c,
             None => {
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    last: last.clone(),
                     first: first.clone(),
                     role: None,
                     country: None,
@@ -800,8 +852,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     }
     // Single-word person mentions link to the most recent cluster with that surname before them,
     // else the first after.
-    for mi in 0..ms.len() {
-        let m = &ms[mi];
+    for m in ms.iter_mut() {
         if m.ty != EntityType::Per || m.person != u32::MAX {
             continue;
         }
@@ -810,7 +861,11 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         let cands = by_last.get(w1).or_else(|| by_last.get(w0));
         let ci = match cands {
             Some(v) => {
-                let before = v.iter().copied().filter(|&c| clusters[c].first_tok < m.t0).max_by_key(|&c| clusters[c].first_tok);
+                let before = v
+                    .iter()
+                    .copied()
+                    .filter(|&c| clusters[c].first_tok < m.t0)
+                    .max_by_key(|&c| clusters[c].first_tok);
                 before.unwrap_or(v[0])
             }
             None => {
@@ -821,7 +876,6 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
                 };
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    last: w1.to_string(),
                     first: w0.to_string(),
                     role: None,
                     country: None,
@@ -832,7 +886,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
                 clusters.len() - 1
             }
         };
-        ms[mi].person = ci as u32;
+        m.person = ci as u32;
     }
     for m in ms.iter_mut() {
         if m.ty == EntityType::Per && m.person != u32::MAX {
@@ -846,7 +900,8 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             }
             m.canonical.clone_from(&c.name);
         } else if m.ncountries > 0 && m.sense == Sense::Country {
-            m.canonical = m.country_ids().iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", ");
+            m.canonical =
+                m.country_ids().iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", ");
         } else {
             let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());

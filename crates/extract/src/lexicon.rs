@@ -100,7 +100,11 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for (d, id) in demonyms {
         push(&mut patterns, d, GazKind::Demonym(id));
         // Plural nouns for people: Americans, Britons, Germans.
-        if !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch") && !d.ends_with('s') && !d.ends_with("ss")
+        if !d.ends_with("ese")
+            && !d.ends_with("sh")
+            && !d.ends_with("ch")
+            && !d.ends_with('s')
+            && !d.ends_with("ss")
         {
             let plural: &'static str = Box::leak(format!("{d}s").into_boxed_str());
             push(&mut patterns, plural, GazKind::Demonym(id));

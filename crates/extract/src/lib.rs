@@ -255,7 +255,7 @@ fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
         }
     }
     // Stable: ties keep first-appearance order.
-    order.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    order.sort_by_key(|n| std::cmp::Reverse(n.mentions));
     order
 }
 
@@ -293,14 +293,19 @@ impl Extractor {
                 mentions: p.mentions,
             })
             .collect();
-        people.sort_by(|a, b| b.mentions.cmp(&a.mentions));
-        let organisations = count_named(a.ms.iter().filter(|m| m.sense == Sense::Org).map(|m| m.canonical.as_str()));
+        people.sort_by_key(|p| std::cmp::Reverse(p.mentions));
+        let organisations =
+            count_named(a.ms.iter().filter(|m| m.sense == Sense::Org).map(|m| m.canonical.as_str()));
         let countries = count_named(
             a.ms.iter()
                 .filter(|m| m.sense == Sense::Country)
                 .flat_map(|m| m.country_ids().iter().map(|&c| g.countries[c as usize].name)),
         );
-        let places = count_named(a.ms.iter().filter(|m| m.sense == Sense::Place && m.ty == EntityType::Loc).map(|m| m.canonical.as_str()));
+        let places = count_named(
+            a.ms.iter()
+                .filter(|m| m.sense == Sense::Place && m.ty == EntityType::Loc)
+                .map(|m| m.canonical.as_str()),
+        );
         let sent_of = |b: usize| sentence_of(&a, b);
         let quotes: Vec<Quote> = a
             .segs
@@ -314,17 +319,16 @@ impl Extractor {
                 span: s.span.clone(),
             })
             .collect();
-        let mentions = a
-            .ms
-            .iter()
-            .map(|m| EntitySpan {
-                start: a.toks[m.t0 as usize].s as usize,
-                end: a.toks[m.t1 as usize - 1].e as usize,
-                ty: m.ty,
-                text: gt(m).to_string(),
-                canonical: m.canonical.clone(),
-            })
-            .collect();
+        let mentions =
+            a.ms.iter()
+                .map(|m| EntitySpan {
+                    start: a.toks[m.t0 as usize].s as usize,
+                    end: a.toks[m.t1 as usize - 1].e as usize,
+                    ty: m.ty,
+                    text: gt(m).to_string(),
+                    canonical: m.canonical.clone(),
+                })
+                .collect();
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
         let what_next = what_next(text, &a, pubd);
         let positions = positions(text, &a, &countries, &quotes);
@@ -352,14 +356,19 @@ impl Extractor {
         let a = analyse(text, sents, &paras);
         // Byte → code point offsets.
         let mut cp = CharIndex::new(text);
-        let mut entities: Vec<EntitySpan> = a
-            .ms
-            .iter()
-            .map(|m| {
-                let (s, e) = (a.toks[m.t0 as usize].s as usize, a.toks[m.t1 as usize - 1].e as usize);
-                EntitySpan { start: s, end: e, ty: m.ty, text: text[s..e].to_string(), canonical: m.canonical.clone() }
-            })
-            .collect();
+        let mut entities: Vec<EntitySpan> =
+            a.ms.iter()
+                .map(|m| {
+                    let (s, e) = (a.toks[m.t0 as usize].s as usize, a.toks[m.t1 as usize - 1].e as usize);
+                    EntitySpan {
+                        start: s,
+                        end: e,
+                        ty: m.ty,
+                        text: text[s..e].to_string(),
+                        canonical: m.canonical.clone(),
+                    }
+                })
+                .collect();
         for e in &mut entities {
             e.start = cp.at(e.start);
             e.end = cp.at(e.end);
@@ -369,7 +378,12 @@ impl Extractor {
             .iter()
             .zip(&a.speakers)
             .filter(|(s, _)| s.direct)
-            .map(|(s, sp)| QuoteSpan { start: s.span.start, end: s.span.end, text: text[s.span.clone()].to_string(), speaker: sp.clone() })
+            .map(|(s, sp)| QuoteSpan {
+                start: s.span.start,
+                end: s.span.end,
+                text: text[s.span.clone()].to_string(),
+                speaker: sp.clone(),
+            })
             .collect();
         let mut cp = CharIndex::new(text);
         for q in &mut quotes {
@@ -485,7 +499,7 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
             }
         }
     }
-    weight.sort_by(|a, b| b.1.cmp(&a.1));
+    weight.sort_by_key(|w| std::cmp::Reverse(w.1));
     let parties: Vec<&str> = weight.iter().filter(|c| c.1 >= 2).take(4).map(|c| c.0).collect();
     if parties.is_empty() {
         return Vec::new();
@@ -496,7 +510,8 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
         .iter()
         .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))
         .collect();
-    let mut out: Vec<Position> = parties.iter().map(|p| Position { party: p.to_string(), points: Vec::new() }).collect();
+    let mut out: Vec<Position> =
+        parties.iter().map(|p| Position { party: p.to_string(), points: Vec::new() }).collect();
     // Sentences whose subject (first actor before the main verb) belongs to a party.
     let mut ti = 0;
     for (si, r) in a.sents.iter().enumerate() {
@@ -519,20 +534,23 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
             Sense::Person => person_country.get(m.canonical.as_str()).copied(),
             _ => m.country.map(|c| g.countries[c as usize].name),
         };
-        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p)) {
-            if p.points.len() < 5 && !p.points.iter().any(|x| x.sentence == si) {
-                p.points.push(Point { text: text[r.clone()].to_string(), sentence: si });
-            }
+        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p))
+            && p.points.len() < 5
+            && !p.points.iter().any(|x| x.sentence == si)
+        {
+            p.points.push(Point { text: text[r.clone()].to_string(), sentence: si });
         }
     }
     // Direct quotes by a party's people.
     for q in quotes.iter().filter(|q| q.direct) {
         let Some(sp) = &q.speaker else { continue };
-        let party = person_country.get(sp.as_str()).copied().or_else(|| parties.iter().copied().find(|p| p == sp));
-        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p)) {
-            if p.points.len() < 6 && !p.points.iter().any(|x| x.sentence == q.sentence) {
-                p.points.push(Point { text: q.text.clone(), sentence: q.sentence });
-            }
+        let party =
+            person_country.get(sp.as_str()).copied().or_else(|| parties.iter().copied().find(|p| p == sp));
+        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p))
+            && p.points.len() < 6
+            && !p.points.iter().any(|x| x.sentence == q.sentence)
+        {
+            p.points.push(Point { text: q.text.clone(), sentence: q.sentence });
         }
     }
     for p in &mut out {

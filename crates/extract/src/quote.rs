@@ -15,14 +15,14 @@ pub(crate) struct Segment {
     pub(crate) open: usize,
     /// Byte offset just past the closing mark (paragraph end when unclosed).
     pub(crate) close: usize,
-    pub(crate) closed: bool,
     /// Segments of one quotation share a group.
     pub(crate) group: u32,
     pub(crate) direct: bool,
 }
 
 fn is_open_ctx(prev: Option<char>, next: Option<char>) -> bool {
-    let p_open = prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
+    let p_open =
+        prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
     let n_word = next.is_some_and(|c| !c.is_whitespace());
     p_open && n_word
 }
@@ -76,7 +76,9 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
             let abs = para.start + i;
             match open_at {
                 None => {
-                    let opener = kind == 1 || is_open_ctx(prev, next) || kind == 3 && !prev.is_some_and(char::is_alphanumeric);
+                    let opener = kind == 1
+                        || is_open_ctx(prev, next)
+                        || kind == 3 && !prev.is_some_and(char::is_alphanumeric);
                     if opener {
                         if first_mark && p[..i].trim().is_empty() {
                             starts_with_open = true;
@@ -90,11 +92,14 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
                 Some(o) => {
                     // A fresh opening mark right after a space while a quote is open: the
                     // earlier one was stray; restart here.
-                    if kind == 1 && prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_alphanumeric) {
+                    if kind == 1
+                        && prev.is_some_and(char::is_whitespace)
+                        && next.is_some_and(char::is_alphanumeric)
+                    {
                         open_at = Some(abs);
                         group += 1;
                     } else {
-                        push_seg(text, o, abs, abs + mark_len, true, group, &mut out);
+                        push_seg(text, o, abs, abs + mark_len, group, &mut out);
                         open_at = None;
                     }
                 }
@@ -104,23 +109,24 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
         }
         carry_open = false;
         if let Some(o) = open_at {
-            push_seg(text, o, para.end, para.end, false, group, &mut out);
+            push_seg(text, o, para.end, para.end, group, &mut out);
             carry_open = true;
         }
     }
     out
 }
 
-fn push_seg(text: &str, open: usize, inner_end: usize, close: usize, closed: bool, group: u32, out: &mut Vec<Segment>) {
+fn push_seg(text: &str, open: usize, inner_end: usize, close: usize, group: u32, out: &mut Vec<Segment>) {
     let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
-    let mark_len = if text[open..].starts_with("''") || text[open..].starts_with("``") { 2 } else { mark_len };
+    let mark_len =
+        if text[open..].starts_with("''") || text[open..].starts_with("``") { 2 } else { mark_len };
     let inner = &text[open + mark_len..inner_end];
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();
     let s = open + mark_len + lead;
     let e = inner_end - trail;
     if e > s {
-        out.push(Segment { span: s..e, open, close, closed, group, direct: false });
+        out.push(Segment { span: s..e, open, close, group, direct: false });
     }
 }
 
@@ -178,9 +184,29 @@ impl Ctx<'_> {
             let t = self.toks[k - 1].text(self.text).to_ascii_lowercase();
             matches!(
                 t.as_str(),
-                "has" | "had" | "have" | "also" | "later" | "then" | "again" | "further" | "previously" | "once"
-                    | "repeatedly" | "recently" | "would" | "will" | "reportedly" | "quickly" | "back" | "simply"
-                    | "publicly" | "privately" | "bluntly" | "flatly" | "forcefully"
+                "has"
+                    | "had"
+                    | "have"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "further"
+                    | "previously"
+                    | "once"
+                    | "repeatedly"
+                    | "recently"
+                    | "would"
+                    | "will"
+                    | "reportedly"
+                    | "quickly"
+                    | "back"
+                    | "simply"
+                    | "publicly"
+                    | "privately"
+                    | "bluntly"
+                    | "flatly"
+                    | "forcefully"
             )
         } {
             k -= 1;
@@ -198,12 +224,18 @@ impl Ctx<'_> {
         // A participle ("…, saying", "…, adding") takes the main clause's subject.
         let vt = self.toks[v].text(self.text);
         if vt.ends_with("ing") && self.toks[k - 1].text(self.text) == "," {
-            let acts = |m: &Mention| self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP) && !t.has(w::STOP));
-            if let Some(mi) = self
-                .ms
-                .iter()
-                .position(|m| (m.t0 as usize) >= floor && (m.t1 as usize) < k && matches!(m.sense, Sense::Person | Sense::Org) && acts(m) && !self.in_quote(self.toks[m.t0 as usize].s as usize))
-            {
+            let acts = |m: &Mention| {
+                self.toks
+                    .get(m.t1 as usize)
+                    .is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP) && !t.has(w::STOP))
+            };
+            if let Some(mi) = self.ms.iter().position(|m| {
+                (m.t0 as usize) >= floor
+                    && (m.t1 as usize) < k
+                    && matches!(m.sense, Sense::Person | Sense::Org)
+                    && acts(m)
+                    && !self.in_quote(self.toks[m.t0 as usize].s as usize)
+            }) {
                 return Some(Speaker::Mention(mi));
             }
         }
@@ -219,7 +251,11 @@ impl Ctx<'_> {
                 c -= 1;
             }
             if c > floor && self.toks[c - 1].text(self.text) == "," {
-                if let Some(mi) = self.ms.iter().position(|m| m.t0 as usize == c && m.t1 as usize == k - 1 && m.ty == EntityType::Per) {
+                if let Some(mi) = self
+                    .ms
+                    .iter()
+                    .position(|m| m.t0 as usize == c && m.t1 as usize == k - 1 && m.ty == EntityType::Per)
+                {
                     return Some(Speaker::Mention(mi));
                 }
                 if c >= 2 {
@@ -272,23 +308,28 @@ impl Ctx<'_> {
         let prep_at = (s..k).find(|&i| PREPS.split(' ').any(|p| p == self.toks[i].text(self.text)));
         let head_end = prep_at.unwrap_or(k);
         // A person or organisation in the head of the phrase (not after "of", "with").
-        let det_start = DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[s].text(self.text)));
+        let det_start =
+            DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[s].text(self.text)));
         if let Some(mi) = self.ms.iter().rposition(|m| {
             (m.t0 as usize) >= s
                 && (m.t0 as usize) < head_end
                 && (m.t1 as usize) <= k
                 && m.ty == EntityType::Per
-                && (!det_start || m.t1 as usize == head_end || self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::PUNCT)))
+                && (!det_start
+                    || m.t1 as usize == head_end
+                    || self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::PUNCT)))
         }) {
             return Some(Speaker::Mention(mi));
         }
-        if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) == k) {
-            if prep_at.is_none() {
-                return Some(Speaker::Mention(mi));
-            }
+        if let Some(mi) = self.ms.iter().rposition(|m| (m.t0 as usize) >= s && (m.t1 as usize) == k)
+            && prep_at.is_none()
+        {
+            return Some(Speaker::Mention(mi));
         }
         let mut d = s;
-        while d < k && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text))) {
+        while d < k
+            && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text)))
+        {
             d += 1;
         }
         let nounish = self.toks[s..k].iter().any(|t| {
@@ -314,7 +355,9 @@ impl Ctx<'_> {
         if t.has(w::PRONOUN_PER | w::PRONOUN_GRP) {
             return Some(Speaker::Phrase(k..k + 1));
         }
-        if t.has(w::WEEKDAY | w::MONTH) || matches!(t.text(self.text), "on" | "in" | "last" | "this" | "that" | "to" | "at") {
+        if t.has(w::WEEKDAY | w::MONTH)
+            || matches!(t.text(self.text), "on" | "in" | "last" | "this" | "that" | "to" | "at")
+        {
             return None;
         }
         if let Some(mi) = self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty != EntityType::Misc) {
@@ -323,7 +366,10 @@ impl Ctx<'_> {
         let mut e = k;
         while e < ceil && e - k < 9 {
             let u = &self.toks[e];
-            if u.is(shape::PUNCT) && !u.is(shape::POSS) || u.has(w::SPEECH) || matches!(u.text(self.text), "who" | "which" | "that") {
+            if u.is(shape::PUNCT) && !u.is(shape::POSS)
+                || u.has(w::SPEECH)
+                || matches!(u.text(self.text), "who" | "which" | "that")
+            {
                 break;
             }
             e += 1;
@@ -357,8 +403,15 @@ impl Ctx<'_> {
                 continue;
             }
             fallback.get_or_insert(m);
-            let first_in_sent = !self.ms[..idx].iter().rev().take_while(|o| self.toks[o.t0 as usize].sent == t0.sent).any(|o| o.ty == EntityType::Per && !self.in_quote(self.toks[o.t0 as usize].s as usize));
-            let verb_after = self.toks.get(m.t1 as usize).is_some_and(|v| (v.has(w::SPEECH) || v.has(w::GOV_VERB)) && !v.is(shape::CAP));
+            let first_in_sent = !self.ms[..idx]
+                .iter()
+                .rev()
+                .take_while(|o| self.toks[o.t0 as usize].sent == t0.sent)
+                .any(|o| o.ty == EntityType::Per && !self.in_quote(self.toks[o.t0 as usize].s as usize));
+            let verb_after = self
+                .toks
+                .get(m.t1 as usize)
+                .is_some_and(|v| (v.has(w::SPEECH) || v.has(w::GOV_VERB)) && !v.is(shape::CAP));
             if first_in_sent || verb_after {
                 return Some(m);
             }
@@ -377,22 +430,28 @@ impl Ctx<'_> {
                 }
                 if r.len() == 1 && t.has(w::PRONOUN_GRP) {
                     let lw = t.text(self.text).to_ascii_lowercase();
-                    if lw == "we" || lw == "it" && false {
+                    if lw == "we" {
                         return None;
                     }
                     return self
                         .ms
                         .iter()
                         .rev()
-                        .find(|m| (m.t1 as usize) <= before_tok && (m.sense == Sense::Org || m.sense == Sense::Country))
+                        .find(|m| {
+                            (m.t1 as usize) <= before_tok
+                                && (m.sense == Sense::Org || m.sense == Sense::Country)
+                        })
                         .map(|m| m.canonical.clone());
                 }
                 let phrase = &self.text[self.toks[r.start].s as usize..self.toks[r.end - 1].e as usize];
                 // A title alone, linked when one person holds it: "the foreign minister".
                 let low = phrase.to_lowercase();
                 let low = low.trim_start_matches("the ").trim_start_matches("a ").trim_start_matches("an ");
-                let holders: Vec<&PersonCluster> =
-                    self.people.iter().filter(|p| p.role.as_ref().is_some_and(|r| r.to_lowercase().ends_with(low))).collect();
+                let holders: Vec<&PersonCluster> = self
+                    .people
+                    .iter()
+                    .filter(|p| p.role.as_ref().is_some_and(|r| r.to_lowercase().ends_with(low)))
+                    .collect();
                 if holders.len() == 1 {
                     return Some(holders[0].name.clone());
                 }
@@ -406,7 +465,8 @@ impl Ctx<'_> {
     /// inside their words, so "Ms." or "Sen." never end it).
     fn sentence_toks(&self, t: usize) -> Range<usize> {
         let end_mark = |k: usize| matches!(self.toks[k].text(self.text), "." | "!" | "?");
-        let para_break = |a: usize, b: usize| self.text[self.toks[a].e as usize..self.toks[b].s as usize].contains('\n');
+        let para_break =
+            |a: usize, b: usize| self.text[self.toks[a].e as usize..self.toks[b].s as usize].contains('\n');
         let mut a = t;
         while a > 0 && !end_mark(a - 1) && !para_break(a - 1, a) {
             a -= 1;
@@ -427,10 +487,11 @@ impl Ctx<'_> {
         let after = self.toks.partition_point(|t| (t.s as usize) < q.end);
         if after < self.toks.len() && same_para(q.end, self.toks[after].s as usize) {
             // A dash signature: "“…” — Carla Sanchez".
-            if matches!(self.toks[after].text(self.text), "—" | "―" | "–" | "-") {
-                if let Some(mi) = self.mention_starting_at(after + 1).filter(|&mi| self.ms[mi].ty == EntityType::Per) {
-                    return Some((Speaker::Mention(mi), after));
-                }
+            if matches!(self.toks[after].text(self.text), "—" | "―" | "–" | "-")
+                && let Some(mi) =
+                    self.mention_starting_at(after + 1).filter(|&mi| self.ms[mi].ty == EntityType::Per)
+            {
+                return Some((Speaker::Mention(mi), after));
             }
             let trange = self.sentence_toks(after);
             // After a quote that ends its sentence ("…war.”), only a verb close by attributes it.
@@ -439,10 +500,16 @@ impl Ctx<'_> {
             // A subject right after the quote, then a long apposition or relative clause,
             // then the verb: "“…” Cruz, who has proposed repealing it, said at the time."
             let lead = (after..(after + 6).min(trange.end))
-                .take_while(|&k| k == after || self.toks[k - 1].is(shape::CAP) || self.toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD))
+                .take_while(|&k| {
+                    k == after
+                        || self.toks[k - 1].is(shape::CAP)
+                        || self.toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD)
+                })
                 .find_map(|k| self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty == EntityType::Per));
             let lead_phrase = lead.is_none()
-                && DETERMINERS.split_whitespace().any(|d| self.toks[after].text(self.text).eq_ignore_ascii_case(d));
+                && DETERMINERS
+                    .split_whitespace()
+                    .any(|d| self.toks[after].text(self.text).eq_ignore_ascii_case(d));
             if lead.is_some() || lead_phrase {
                 let mut k = after;
                 while k < trange.end && k - after < 30 && !inside(&self.toks[k]) {
@@ -451,7 +518,10 @@ impl Ctx<'_> {
                             Some(mi) => Some(Speaker::Mention(mi)),
                             None => {
                                 let mut e = after + 1;
-                                while e < k && !self.toks[e].is(shape::PUNCT) && !matches!(self.toks[e].text(self.text), "who" | "which" | "that") {
+                                while e < k
+                                    && !self.toks[e].is(shape::PUNCT)
+                                    && !matches!(self.toks[e].text(self.text), "who" | "which" | "that")
+                                {
                                     e += 1;
                                 }
                                 self.noun_phrase(after, e)
@@ -478,10 +548,10 @@ impl Ctx<'_> {
                         return Some((sp, k));
                     }
                 }
-                if t.text(self.text) == "according" {
-                    if let Some(sp) = self.subject_after(k + 1, trange.end) {
-                        return Some((sp, k));
-                    }
+                if t.text(self.text) == "according"
+                    && let Some(sp) = self.subject_after(k + 1, trange.end)
+                {
+                    return Some((sp, k));
                 }
                 if t.is(shape::WORD) {
                     words += 1;
@@ -498,16 +568,19 @@ impl Ctx<'_> {
         // Before the quote: "X said: “…", "X said “…".
         // A colon lead-in without a speech verb: "Guterres on the ceasefire: “…".
         if before > trange.start && self.toks[before - 1].text(self.text) == ":" {
-            let has_verb = self.toks[trange.start..before].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
+            let has_verb =
+                self.toks[trange.start..before].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
             if !has_verb {
                 // The nearest actor followed by a verb: "When Trump suggested …, Rubio fired back: “…".
                 let acts = |m: &Mention| {
                     self.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP))
                 };
                 let cands = |m: &&Mention| {
-                    (m.t0 as usize) >= trange.start && (m.t1 as usize) < before && matches!(m.sense, Sense::Person | Sense::Org)
+                    (m.t0 as usize) >= trange.start
+                        && (m.t1 as usize) < before
+                        && matches!(m.sense, Sense::Person | Sense::Org)
                 };
-                let pick = self.ms.iter().enumerate().filter(|(_, m)| cands(m) && acts(m)).last().map(|(i, _)| i);
+                let pick = self.ms.iter().enumerate().rfind(|(_, m)| cands(m) && acts(m)).map(|(i, _)| i);
                 let pick = pick.or_else(|| self.ms.iter().position(|m| cands(&m)));
                 if let Some(mi) = pick {
                     return Some((Speaker::Mention(mi), before - 1));
@@ -520,10 +593,10 @@ impl Ctx<'_> {
             if inside(t) {
                 break;
             }
-            if t.text(self.text).eq_ignore_ascii_case("according") {
-                if let Some(sp) = self.subject_after(k, before) {
-                    return Some((sp, k - 1));
-                }
+            if t.text(self.text).eq_ignore_ascii_case("according")
+                && let Some(sp) = self.subject_after(k, before)
+            {
+                return Some((sp, k - 1));
             }
             if t.has(w::SPEECH) && !t.is(shape::CAP) {
                 let mut floor = trange.start;
@@ -533,13 +606,21 @@ impl Ctx<'_> {
                         floor = floor.max(self.toks.partition_point(|x| (x.s as usize) < r.end));
                     }
                 }
-                let sp = self.subject_before(k - 1, floor).or_else(|| self.subject_after(k - 1, before)).or_else(|| {
-                    // The clause's first person: "James Lewis, a former expert who now studies …, said".
-                    self.ms
-                        .iter()
-                        .position(|m| (m.t0 as usize) >= floor && (m.t1 as usize) < k && m.ty == EntityType::Per && !self.in_quote(self.toks[m.t0 as usize].s as usize))
-                        .map(Speaker::Mention)
-                });
+                let sp = self
+                    .subject_before(k - 1, floor)
+                    .or_else(|| self.subject_after(k - 1, before))
+                    .or_else(|| {
+                        // The clause's first person: "James Lewis, a former expert who now studies …, said".
+                        self.ms
+                            .iter()
+                            .position(|m| {
+                                (m.t0 as usize) >= floor
+                                    && (m.t1 as usize) < k
+                                    && m.ty == EntityType::Per
+                                    && !self.in_quote(self.toks[m.t0 as usize].s as usize)
+                            })
+                            .map(Speaker::Mention)
+                    });
                 if let Some(sp) = sp {
                     return Some((sp, k - 1));
                 }
@@ -556,7 +637,8 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
     // Direct or partial, per segment.
     for i in 0..segs.len() {
         let s = &segs[i];
-        let sent_start = ctx.sents.iter().find(|r| r.start <= s.open && s.open < r.end).map_or(0, |r| r.start);
+        let sent_start =
+            ctx.sents.iter().find(|r| r.start <= s.open && s.open < r.end).map_or(0, |r| r.start);
         let mut floor = sent_start;
         if i > 0 && segs[i - 1].close <= s.open && segs[i - 1].close > floor {
             floor = segs[i - 1].close;
@@ -566,15 +648,23 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
         let continuation = i > 0 && segs[i - 1].group == s.group;
         let pre_ok = pre.is_empty()
             || pre.ends_with([':', ',', '.', '?', '!', ';', '—', '–', '-'])
-            || pre.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|wd| crate::lexicon::flags(wd) & w::SPEECH != 0);
+            || pre
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|wd| crate::lexicon::flags(wd) & w::SPEECH != 0);
         let lower_start = first.is_lowercase();
         let words = text[s.span.clone()].split_whitespace().count();
         let after = &text[s.close.min(text.len())..];
         let after_words = after.split(['.', '!', '?', '\n', '“', '"']).next().unwrap_or("");
         let after_attr = after.trim_start().starts_with(',')
             || after.trim_start().is_empty()
-            || after_words.split_whitespace().take(5).any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0);
-        segs[i].direct = pre_ok && (!lower_start || continuation || pre.ends_with(':')) && (words >= 3 || after_attr && !pre.ends_with(|c: char| c.is_alphanumeric()));
+            || after_words
+                .split_whitespace()
+                .take(5)
+                .any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0);
+        segs[i].direct = pre_ok
+            && (!lower_start || continuation || pre.ends_with(':'))
+            && (words >= 3 || after_attr && !pre.ends_with(|c: char| c.is_alphanumeric()));
         // A quote that is a fragment ending mid-sentence ("the “Quad” format") is not direct.
         if segs[i].direct && !pre.is_empty() && pre.ends_with(',') && lower_start && !continuation {
             segs[i].direct = false;
@@ -593,14 +683,15 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                 .find(|p| p.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(label)))
                 .map_or_else(|| title_case(label), |p| p.name.clone())
         });
-        if let Some((_, sp)) = group_sp.iter().find(|(gg, _)| *gg == g).filter(|_| label.is_none()) {
-            if sp.is_some() {
-                speakers[i].clone_from(sp);
-                continue;
-            }
+        if let Some((_, sp)) = group_sp.iter().find(|(gg, _)| *gg == g).filter(|_| label.is_none())
+            && sp.is_some()
+        {
+            speakers[i].clone_from(sp);
+            continue;
         }
         let mut found = label;
-        let sent_idx = ctx.sents.iter().position(|r| r.start <= segs[i].open && segs[i].open < r.end).unwrap_or(0);
+        let sent_idx =
+            ctx.sents.iter().position(|r| r.start <= segs[i].open && segs[i].open < r.end).unwrap_or(0);
         for j in i..segs.len() {
             if segs[j].group != g || found.is_some() {
                 break;
@@ -623,10 +714,10 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                 let ptext = &text[prev.clone()];
                 let has_speech = ctx.toks[tr.clone()].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
                 let quoted_prev = ranges.iter().any(|r| r.start >= prev.start && r.start < prev.end);
-                if let Some((name, si)) = &last_speaker {
-                    if quoted_prev || *si + 2 >= sent_idx {
-                        found = Some(name.clone());
-                    }
+                if let Some((name, si)) = &last_speaker
+                    && (quoted_prev || *si + 2 >= sent_idx)
+                {
+                    found = Some(name.clone());
                 }
                 let same_para = !text[prev.end..segs[i].open].contains('\n');
                 if found.is_none() && (has_speech || ptext.trim_end().ends_with(':') || same_para) {
@@ -648,7 +739,11 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
             // Phrases inside reported speech go to the sentence subject.
             let sr = ctx.sents[sent_idx].clone();
             let tr = tok_range(ctx.toks, sr);
-            if let Some(m) = ctx.ms.iter().find(|m| (m.t0 as usize) >= tr.start && (m.t1 as usize) <= tr.end && matches!(m.sense, Sense::Person | Sense::Org | Sense::Country)) {
+            if let Some(m) = ctx.ms.iter().find(|m| {
+                (m.t0 as usize) >= tr.start
+                    && (m.t1 as usize) <= tr.end
+                    && matches!(m.sense, Sense::Person | Sense::Org | Sense::Country)
+            }) {
                 let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
                 if (m.t1 as usize) <= before {
                     found = Some(m.canonical.clone());

@@ -66,20 +66,22 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                     end += n.len_utf8();
                     continue;
                 }
-                if matches!(n, '-' | '.' | '\'' | '’' | '&') {
-                    if let Some(n2) = chars.next() {
-                        if n2.is_alphanumeric() {
-                            // Possessive `'s` at a word end is split off below.
-                            if is_apos(n) && (n2 == 's' || n2 == 'S') && !chars.next().is_some_and(char::is_alphanumeric) {
-                                break;
-                            }
-                            if n == '.' {
-                                has_dot = true;
-                            }
-                            end += n.len_utf8() + n2.len_utf8();
-                            continue;
-                        }
+                if matches!(n, '-' | '.' | '\'' | '’' | '&')
+                    && let Some(n2) = chars.next()
+                    && n2.is_alphanumeric()
+                {
+                    // Possessive `'s` at a word end is split off below.
+                    if is_apos(n)
+                        && (n2 == 's' || n2 == 'S')
+                        && !chars.next().is_some_and(char::is_alphanumeric)
+                    {
+                        break;
                     }
+                    if n == '.' {
+                        has_dot = true;
+                    }
+                    end += n.len_utf8() + n2.len_utf8();
+                    continue;
                 }
                 break;
             }
@@ -100,7 +102,8 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                 }
             }
             // Currency symbols: "C$", "HK$", "US$".
-            if s[end..].starts_with('$') && end - i <= 3 && s[i..end].chars().all(|c| c.is_ascii_uppercase()) {
+            if s[end..].starts_with('$') && end - i <= 3 && s[i..end].chars().all(|c| c.is_ascii_uppercase())
+            {
                 end += 1;
             }
             let word = &s[i..end];
@@ -141,7 +144,13 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
             let mut ch = rest.chars();
             if matches!(ch.next(), Some('s' | 'S')) && !ch.next().is_some_and(char::is_alphanumeric) {
                 let end = i + c.len_utf8() + 1;
-                out.push(Tok { s: (base + i) as u32, e: (base + end) as u32, flags: 0, shape: shape::POSS, sent });
+                out.push(Tok {
+                    s: (base + i) as u32,
+                    e: (base + end) as u32,
+                    flags: 0,
+                    shape: shape::POSS,
+                    sent,
+                });
                 it.next();
                 continue;
             }
@@ -150,7 +159,13 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
         if matches!(c, '"' | '“' | '”' | '«' | '»') {
             sh |= shape::QUOTE;
         }
-        out.push(Tok { s: (base + i) as u32, e: (base + i + c.len_utf8()) as u32, flags: 0, shape: sh, sent });
+        out.push(Tok {
+            s: (base + i) as u32,
+            e: (base + i + c.len_utf8()) as u32,
+            flags: 0,
+            shape: sh,
+            sent,
+        });
     }
 }
 
@@ -169,8 +184,22 @@ mod tests {
         assert_eq!(
             words("India’s Mr. Jaishankar met U.S. envoys in Indo-Pacific talks, England 's J. Smith."),
             [
-                "India", "’s", "Mr.", "Jaishankar", "met", "U.S.", "envoys", "in", "Indo-Pacific", "talks", ",",
-                "England", "'s", "J.", "Smith", "."
+                "India",
+                "’s",
+                "Mr.",
+                "Jaishankar",
+                "met",
+                "U.S.",
+                "envoys",
+                "in",
+                "Indo-Pacific",
+                "talks",
+                ",",
+                "England",
+                "'s",
+                "J.",
+                "Smith",
+                "."
             ]
         );
         assert_eq!(words("O'Neill's “quote”"), ["O'Neill", "'s", "“", "quote", "”"]);

@@ -78,10 +78,20 @@ fn demonyms_compounds_and_regions() {
 #[test]
 fn split_quotes_and_pronoun_speakers() {
     let x = extract(SUMMIT);
-    let by = |t: &str| x.quotes.iter().find(|q| q.text.starts_with(t)).unwrap_or_else(|| panic!("quote {t:?} found"));
+    let by = |t: &str| {
+        x.quotes.iter().find(|q| q.text.starts_with(t)).unwrap_or_else(|| panic!("quote {t:?} found"))
+    };
     assert_eq!(by("We are not here").speaker.as_deref(), Some("Subrahmanyam Jaishankar"));
-    assert_eq!(by("We are here to keep").speaker.as_deref(), Some("Subrahmanyam Jaishankar"), "second half of a split quote");
-    assert_eq!(by("Freedom of navigation").speaker.as_deref(), Some("Yoko Kamikawa"), "colon lead-in with a pronoun");
+    assert_eq!(
+        by("We are here to keep").speaker.as_deref(),
+        Some("Subrahmanyam Jaishankar"),
+        "second half of a split quote"
+    );
+    assert_eq!(
+        by("Freedom of navigation").speaker.as_deref(),
+        Some("Yoko Kamikawa"),
+        "colon lead-in with a pronoun"
+    );
     assert_eq!(by("The region cannot").speaker.as_deref(), Some("António Guterres"), "“…,” he warned");
     assert_eq!(by("This is the first time").speaker.as_deref(), Some("Bonnie Glaser"));
     assert!(x.quotes.iter().all(|q| q.direct));
@@ -181,9 +191,11 @@ fn positions_group_by_party() {
 
 #[test]
 fn spans_count_code_points_and_exclude_marks() {
-    let s = Extractor::new().spans("Café owner Zoë Müller met Angela Merkel in Berlin.\n“Ça va,” Merkel said.");
+    let s =
+        Extractor::new().spans("Café owner Zoë Müller met Angela Merkel in Berlin.\n“Ça va,” Merkel said.");
     let per: Vec<_> = s.entities.iter().filter(|e| e.ty == EntityType::Per).collect();
-    let text: Vec<char> = "Café owner Zoë Müller met Angela Merkel in Berlin.\n“Ça va,” Merkel said.".chars().collect();
+    let text: Vec<char> =
+        "Café owner Zoë Müller met Angela Merkel in Berlin.\n“Ça va,” Merkel said.".chars().collect();
     for e in &s.entities {
         assert_eq!(text[e.start..e.end].iter().collect::<String>(), e.text);
     }
@@ -192,7 +204,7 @@ fn spans_count_code_points_and_exclude_marks() {
     let q = &s.quotes[0];
     assert_eq!(text[q.start..q.end].iter().collect::<String>(), "Ça va,");
     assert_eq!(q.speaker.as_deref(), Some("Angela Merkel"));
-    let merkel = s.entities.iter().filter(|e| e.text == "Merkel").last().expect("surname");
+    let merkel = s.entities.iter().filter(|e| e.text == "Merkel").next_back().expect("surname");
     assert_eq!(merkel.canonical, "Angela Merkel");
 }
 
@@ -225,9 +237,15 @@ Senator Ruth Grant attacked the plan on the floor, saying, \"This budget borrows
 
 \"We will vote no,\" Rep. Dan Ortiz (D-Ore.) said.",
     );
-    let by = |t: &str| x.quotes.iter().find(|q| q.text.starts_with(t)).unwrap_or_else(|| panic!("quote {t:?} found"));
+    let by = |t: &str| {
+        x.quotes.iter().find(|q| q.text.starts_with(t)).unwrap_or_else(|| panic!("quote {t:?} found"))
+    };
     assert_eq!(by("HOLLIS:").speaker.as_deref(), Some("Hollis"));
-    assert_eq!(by("GRANT:").speaker.as_deref(), Some("Ruth Grant"), "a label naming a known person gives the full name");
+    assert_eq!(
+        by("GRANT:").speaker.as_deref(),
+        Some("Ruth Grant"),
+        "a label naming a known person gives the full name"
+    );
     assert_eq!(by("This budget").speaker.as_deref(), Some("Ruth Grant"));
     assert_eq!(by("We will vote no").speaker.as_deref(), Some("Dan Ortiz"));
 }
