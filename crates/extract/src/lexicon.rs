@@ -357,20 +357,33 @@ fn attache_stopwords() -> impl Iterator<Item = &'static str> {
 pub(crate) static GIVEN: LazyLock<std::collections::HashSet<&'static str, FnvBuild>> =
     LazyLock::new(|| data_lines(GIVEN_NAMES).collect());
 
-/// Flags of a word, looked up case-insensitively without allocating for short ASCII words.
+/// The lexicon keyed by lower-cased ASCII words of up to 16 bytes packed into a `u128`:
+/// one multiply-hash probe per token, no string building.
+static PACKED: LazyLock<HashMap<u128, u32, rustc_hash::FxBuildHasher>> =
+    LazyLock::new(|| LEXICON.iter().filter_map(|(k, &v)| pack(k.as_bytes()).map(|p| (p, v))).collect());
+
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 16 || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (i, &c) in b.iter().enumerate() {
+        buf[i] = c.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Flags of a word, looked up case-insensitively without allocating.
 pub(crate) fn flags(word: &str) -> u32 {
     let b = word.as_bytes();
+    if let Some(p) = pack(b) {
+        return PACKED.get(&p).copied().unwrap_or(0);
+    }
     if b.is_ascii() {
-        let mut buf = [0u8; 24];
-        if b.len() > buf.len() {
-            return 0;
-        }
-        for (i, &c) in b.iter().enumerate() {
-            buf[i] = c.to_ascii_lowercase();
-        }
-        let s = std::str::from_utf8(&buf[..b.len()]).unwrap_or("");
-        LEXICON.get(s).copied().unwrap_or(0)
-    } else if word.contains('’') {
+        // Longer words ("secretary-general").
+        return LEXICON.get(word.to_ascii_lowercase().as_str()).copied().unwrap_or(0);
+    }
+    if word.contains('’') {
         LEXICON.get(word.to_lowercase().replace('’', "'").as_str()).copied().unwrap_or(0)
     } else {
         0

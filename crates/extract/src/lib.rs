@@ -264,6 +264,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         std::sync::LazyLock::force(&GAZETTEER);
         std::sync::LazyLock::force(&lexicon::LEXICON);
+        lexicon::flags("warm");
         Extractor {}
     }
 

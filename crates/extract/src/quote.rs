@@ -35,11 +35,19 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
     for para in paras {
         let p = &text[para.clone()];
         let mut open_at: Option<usize> = None;
-        let mut chars = p.char_indices().peekable();
-        let mut prev: Option<char> = None;
+        let bytes = p.as_bytes();
         let mut starts_with_open = false;
         let mut first_mark = true;
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Only these lead bytes can start a quotation mark.
+            if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xE2 | 0xC2) {
+                i += 1;
+                continue;
+            }
+            let c = p[i..].chars().next().unwrap_or(' ');
+            let prev = p[..i].chars().next_back();
+            let following = p[i + c.len_utf8()..].chars().next();
             let mut mark_len = 0;
             let mut kind = 0u8; // 1 open, 2 close, 3 ambiguous
             match c {
@@ -55,22 +63,19 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
                     mark_len = 1;
                     kind = 3;
                 }
-                '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                '\'' if following == Some('\'') => {
                     mark_len = 2;
                     kind = 3;
                 }
-                '`' if chars.peek().is_some_and(|&(_, n)| n == '`') => {
+                '`' if following == Some('`') => {
                     mark_len = 2;
                     kind = 1;
                 }
                 _ => {}
             }
             if mark_len == 0 {
-                prev = Some(c);
+                i += c.len_utf8();
                 continue;
-            }
-            if mark_len == 2 {
-                chars.next();
             }
             let next = p[i + mark_len..].chars().next();
             let abs = para.start + i;
@@ -105,7 +110,7 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
                 }
             }
             first_mark = false;
-            prev = Some(c);
+            i += mark_len;
         }
         carry_open = false;
         if let Some(o) = open_at {

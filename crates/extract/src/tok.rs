@@ -50,8 +50,14 @@ fn is_apos(c: char) -> bool {
 pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out: &mut Vec<Tok>) {
     let s = &text[range.clone()];
     let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let i = pos;
+        let b0 = bytes[i];
+        // ASCII fast path; other characters are decoded.
+        let c = if b0 < 0x80 { b0 as char } else { s[i..].chars().next().unwrap_or(' ') };
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -62,7 +68,7 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                 let rest = &s[end..];
                 let mut chars = rest.chars();
                 let Some(n) = chars.next() else { break };
-                if n.is_alphanumeric() {
+                if n.is_ascii_alphanumeric() || !n.is_ascii() && n.is_alphanumeric() {
                     end += n.len_utf8();
                     continue;
                 }
@@ -133,10 +139,7 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                 shape: sh,
                 sent,
             });
-            // Skip the consumed characters.
-            while it.peek().is_some_and(|&(j, _)| j < end) {
-                it.next();
-            }
+            pos = end;
             continue;
         }
         if is_apos(c) {
@@ -151,7 +154,7 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                     shape: shape::POSS,
                     sent,
                 });
-                it.next();
+                pos = end;
                 continue;
             }
         }
