@@ -65,6 +65,8 @@ pub(crate) struct Mention {
     pub(crate) country: Option<u16>,
     /// Found only by a weak default rule.
     pub(crate) weak: bool,
+    /// Typed by a table row (a team): document-level retyping leaves it alone.
+    pub(crate) team: bool,
 }
 
 impl Mention {
@@ -81,6 +83,7 @@ impl Mention {
             role: None,
             country: None,
             weak: false,
+            team: false,
         }
     }
     fn with_country(mut self, c: u16) -> Mention {
@@ -157,6 +160,9 @@ pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
             m.weak = false;
             m.country = None;
         }
+        if next_num && m.ty == EntityType::Org {
+            m.team = true;
+        }
     }
 }
 
@@ -231,6 +237,18 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
         if hits[i].is_none() && t.text(text).contains('-') && t.capword() {
             let parts: Vec<&str> = t.text(text).split('-').collect();
             let ids: Vec<Option<u16>> = parts.iter().map(|p| g.compound_parts.get(p).copied()).collect();
+            // "U.S.-brokered", "China-based": a country's adjective compound.
+            let adj = parts.len() >= 2
+                && ids[0].is_some()
+                && parts[1..].iter().all(|p| p.chars().next().is_some_and(char::is_lowercase));
+            if adj {
+                out.push(
+                    Mention::new(i, i + 1, EntityType::Misc, Sense::Country)
+                        .with_country(ids[0].unwrap_or(0)),
+                );
+                i += 1;
+                continue;
+            }
             if parts.len() >= 2 && ids.iter().all(Option::is_some) {
                 let mut m = Mention::new(i, i + 1, EntityType::Misc, Sense::Country);
                 for id in ids.into_iter().flatten() {
@@ -254,7 +272,10 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
                 break;
             }
             let joins_next = j + 1 < n && is_name_word(&toks[j + 1], text, caps_sent);
-            let connector = u.has(w::CONNECTOR) && !u.is(shape::CAP) && u.text(text) != "and";
+            // "and" joins only inside an organisation name: "Department of Health and Human Services".
+            let org_of = (i..j)
+                .any(|k| toks[k].has(w::ORG_START) && toks.get(k + 1).is_some_and(|o| o.text(text) == "of"));
+            let connector = u.has(w::CONNECTOR) && !u.is(shape::CAP) && (u.text(text) != "and" || org_of);
             if is_name_word(u, text, caps_sent) || connector && joins_next {
                 j += 1;
             } else {
@@ -325,6 +346,18 @@ fn chunk(
             continue;
         }
         // Event and title phrases: "U.S. Open", "World Cup", "Bosnian Serb", "Iraqi Kurdish".
+        if let Some(GazHit { t1, kind: GazKind::Country(c) | GazKind::Demonym(c) }) = hits[pos] {
+            let he = t1 as usize;
+            let org_next = he < j
+                && (toks[he].has(w::ORG_START)
+                    || matches!(hits[he], Some(GazHit { kind: GazKind::Org(_), .. })));
+            if org_next {
+                let mut m = Mention::new(pos, j, EntityType::Org, Sense::Org);
+                m.country = Some(c);
+                out.push(m);
+                return;
+            }
+        }
         if let Some(h) = hits[pos] {
             let adj = |k: GazKind| matches!(k, GazKind::Demonym(_) | GazKind::Adjective);
             let he = h.t1 as usize;
@@ -768,8 +801,13 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
 /// mentions from confident ones. Returns the clusters.
 pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool]) -> Vec<PersonCluster> {
     let g = &*GAZETTEER;
-    // Known surface → type from confident mentions.
+    // Known surface → type from confident mentions; teams from results tables first.
     let mut known: HashMap<String, EntityType> = HashMap::new();
+    for m in ms.iter().filter(|m| m.team) {
+        let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+        known.insert(s.to_lowercase(), EntityType::Org);
+    }
+    let teams = !known.is_empty();
     for m in ms.iter().filter(|m| !m.weak) {
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         known.entry(s.to_lowercase()).or_insert(m.ty);
@@ -786,8 +824,23 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         known.entry(last.to_lowercase()).or_insert(EntityType::Per);
     }
     for m in ms.iter_mut() {
-        if !m.weak && !caps[toks[m.t0 as usize].sent as usize] {
+        // Datelines ("NEW YORK 1996-08-22") keep their place.
+        let dateline =
+            toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::NUM) && t.text(text).contains('-'));
+        if m.team || dateline {
             continue;
+        }
+        let caps_sent = caps[toks[m.t0 as usize].sent as usize];
+        // In a sports report, a city that is a team in the results is the team in the prose too.
+        let team_city = teams && !caps_sent && m.sense == Sense::Place;
+        if !m.weak && !caps_sent && !team_city {
+            continue;
+        }
+        if team_city {
+            let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+            if known.get(&s.to_lowercase()) != Some(&EntityType::Org) {
+                continue;
+            }
         }
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         if let Some(&ty) = known.get(&s.to_lowercase()) {

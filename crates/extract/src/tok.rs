@@ -105,6 +105,16 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                     || lexicon::flags(word) & w::MONTH != 0 && word.len() <= 4
                 {
                     end += 1;
+                    // "U.S.-brokered": the compound goes on after the period.
+                    let mut rest = s[end..].chars();
+                    if rest.next() == Some('-') && rest.next().is_some_and(char::is_alphanumeric) {
+                        end += 1;
+                        while let Some(n) =
+                            s[end..].chars().next().filter(|n| n.is_alphanumeric() || *n == '-')
+                        {
+                            end += n.len_utf8();
+                        }
+                    }
                 }
             }
             // Currency symbols: "C$", "HK$", "US$".
