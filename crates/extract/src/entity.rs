@@ -173,7 +173,7 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
     let mut hits = vec![None; toks.len()];
     for ti in 0..toks.len() {
         let t = &toks[ti];
-        if !t.capword() {
+        if !t.capword() || !g.may_start(t.text(text)) {
             continue;
         }
         let input = aho_corasick::Input::new(text)

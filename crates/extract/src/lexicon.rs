@@ -54,6 +54,16 @@ pub(crate) struct Gazetteer {
     pub(crate) patterns: Vec<(&'static str, GazKind)>,
     /// Combining forms and country names/demonyms for hyphenated compounds, by exact surface.
     pub(crate) compound_parts: HashMap<&'static str, u16>,
+    /// Packed first words of every pattern: a token whose packed form is not here starts no match.
+    pub(crate) first_words: std::collections::HashSet<u128, rustc_hash::FxBuildHasher>,
+}
+
+impl Gazetteer {
+    /// Can a gazetteer name start with this token? (Non-ASCII and long tokens: maybe.)
+    #[inline]
+    pub(crate) fn may_start(&self, token: &str) -> bool {
+        pack(token.as_bytes()).is_none_or(|p| self.first_words.contains(&p))
+    }
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -175,7 +185,16 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .start_kind(aho_corasick::StartKind::Anchored)
         .build(patterns.iter().map(|p| p.0))
         .expect("gazetteer automaton builds");
-    Gazetteer { countries, orgs, places, people, famous, ac, patterns, compound_parts }
+    let mut first_words = std::collections::HashSet::default();
+    for (p, _) in &patterns {
+        for cut in [&[' ', ','][..], &[' ', ',', '\'', '’'][..]] {
+            let w = p.split(cut).next().unwrap_or(p);
+            if let Some(k) = pack(w.as_bytes()) {
+                first_words.insert(k);
+            }
+        }
+    }
+    Gazetteer { countries, orgs, places, people, famous, ac, patterns, compound_parts, first_words }
 });
 
 fn country_by_code(code: &str) -> Option<u16> {
@@ -362,14 +381,15 @@ pub(crate) static GIVEN: LazyLock<std::collections::HashSet<&'static str, FnvBui
 static PACKED: LazyLock<HashMap<u128, u32, rustc_hash::FxBuildHasher>> =
     LazyLock::new(|| LEXICON.iter().filter_map(|(k, &v)| pack(k.as_bytes()).map(|p| (p, v))).collect());
 
-fn pack(b: &[u8]) -> Option<u128> {
+/// Lower-cased ASCII bytes of up to 16 bytes packed into a `u128`.
+#[inline]
+pub(crate) fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > 16 || !b.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 16];
-    for (i, &c) in b.iter().enumerate() {
-        buf[i] = c.to_ascii_lowercase();
-    }
+    buf[..b.len()].copy_from_slice(b);
+    buf.make_ascii_lowercase();
     Some(u128::from_le_bytes(buf))
 }
 
