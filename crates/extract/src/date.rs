@@ -41,9 +41,18 @@ pub(crate) struct DateExpr {
 }
 
 /// Parse the first ten characters of a publication timestamp (`2026-11-03`, `2026-11-03T09:30Z`).
+/// Other forms with a full date ("4 November 2026", "Nov. 4, 2026", "Wed, 04 Nov 2026 09:30:00
+/// GMT") are read with the same rules as dates in the text.
 pub(crate) fn parse_published(s: &str) -> Option<Date> {
     let s = s.trim();
-    s.get(..10).and_then(|d| d.parse::<Date>().ok())
+    if let Some(d) = s.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+        return Some(d);
+    }
+    let mut toks = Vec::new();
+    crate::tok::tokenize(s, 0..s.len(), 0, &mut toks);
+    find_dates(s, &toks, None, false)
+        .into_iter()
+        .find_map(|d| d.when.filter(|w| w.start == w.end).map(|w| w.start))
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
@@ -311,6 +320,20 @@ mod tests {
             [("until Thursday".into(), Some("2026-11-05".into()))]
         );
         assert_eq!(run("They met on Monday.", "", false), [("on Monday".into(), None)]);
+    }
+
+    #[test]
+    fn publication_dates_in_several_forms() {
+        for s in [
+            "2026-11-04",
+            "2026-11-04T09:30:00Z",
+            "4 November 2026",
+            "Nov. 4, 2026",
+            "Wed, 04 Nov 2026 09:30:00 GMT",
+        ] {
+            assert_eq!(parse_published(s).map(|d| d.to_string()).as_deref(), Some("2026-11-04"), "{s}");
+        }
+        assert_eq!(parse_published("yesterday"), None);
     }
 
     #[test]
