@@ -181,7 +181,16 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
         }
         // "March 5, 2026", "March 5", "March 2026", "in March"; "5 March 2026".
         if let Some(m) = month(word).filter(|_| {
-            t.is(shape::CAP) && (word != "May" || toks.get(i + 1).is_some_and(|n| n.is(shape::NUM)))
+            t.is(shape::CAP)
+                && (word != "May"
+                    || toks.get(i + 1).is_some_and(|n| n.is(shape::NUM))
+                    || i > 0
+                        && [
+                            "in", "by", "until", "since", "from", "early", "late", "mid", "next", "last",
+                            "of", "this",
+                        ]
+                        .iter()
+                        .any(|p| toks[i - 1].text(text).eq_ignore_ascii_case(p)))
         }) {
             let mut e = i + 1;
             let mut day = None;

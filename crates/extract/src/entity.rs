@@ -637,6 +637,15 @@ fn classify_unknown(
             Mention::new(s, e, EntityType::Org, Sense::Org)
         });
     }
+    // A name in parentheses after a dateline is the agency: "MANILA (Meridian Wire) —".
+    if n >= 2
+        && prev.is_some_and(|p| p.text(text) == "(")
+        && next.is_some_and(|t| t.text(text) == ")")
+        && s >= 2
+        && toks[s - 2].is(shape::ALLCAPS)
+    {
+        return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
+    }
     if n >= 2 && !caps_sent {
         let mut m = Mention::new(s, e, EntityType::Per, Sense::Person);
         m.weak = true;
@@ -973,7 +982,8 @@ fn canonical_gazetteer(s: &str) -> Option<String> {
     Some(match g.patterns[m.pattern().as_usize()].1 {
         GazKind::Org(o) => g.orgs[o as usize].to_string(),
         GazKind::Place(p) => g.places[p as usize].to_string(),
-        GazKind::Capital(_) | GazKind::Adjective => return None,
+        GazKind::Capital(_) => g.patterns[m.pattern().as_usize()].0.to_string(),
+        GazKind::Adjective => return None,
         GazKind::Person(p) => g.people[p as usize].to_string(),
         GazKind::Country(c) | GazKind::Demonym(c) => g.countries[c as usize].name.to_string(),
     })

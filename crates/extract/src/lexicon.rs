@@ -264,7 +264,8 @@ const ORG_STARTS: &str = "ministry department university bank council institute 
 
 const LOC_HEADS: &str = "river sea ocean strait straits island islands mountains mountain hills valley \
     province region peninsula desert canal gulf bay lake coast street avenue square road stadium \
-    airport park bridge state county district oblast prefecture basin plateau heights";
+    airport park bridge state county district oblast prefecture basin plateau heights shoal \
+    shoals reef reefs atoll cay archipelago";
 
 const LOC_STARTS: &str = "mount lake gulf port fort cape isle";
 
