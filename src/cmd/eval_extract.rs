@@ -13,6 +13,7 @@ use crate::cmd::write_output;
 
 pub(crate) fn ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
     let EvalNerArgs { file, json, errors, repeat } = args;
+    let mut report = String::new();
     {
         {
             let input =
@@ -54,31 +55,39 @@ pub(crate) fn ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
             let r = sc.report();
             if *json {
                 let v = serde_json::json!({"report": r, "seconds": secs, "docs_per_second": docs.len() as f64 / secs});
-                println!("{v}");
+                writeln!(report, "{v}")?;
             } else {
-                println!("type   precision  recall     f1   (tp/fp/fn)");
+                writeln!(report, "type   precision  recall     f1   (tp/fp/fn)")?;
                 for (ty, p) in &r.per_type {
-                    println!(
+                    writeln!(
+                        report,
                         "{ty:<6} {:>9.3} {:>7.3} {:>6.3}   ({}/{}/{})",
                         p.precision, p.recall, p.f1, p.tp, p.fp, p.fn_
-                    );
+                    )?;
                 }
                 let m = r.micro;
-                println!("micro PER/ORG/LOC  P {:.3}  R {:.3}  F1 {:.3}", m.precision, m.recall, m.f1);
-                println!(
+                writeln!(
+                    report,
+                    "micro PER/ORG/LOC  P {:.3}  R {:.3}  F1 {:.3}",
+                    m.precision, m.recall, m.f1
+                )?;
+                writeln!(
+                    report,
                     "{} documents in {:.3} s: {:.0} docs/s (one thread, fastest of {repeat})",
                     r.docs,
                     secs,
                     docs.len() as f64 / secs
-                );
+                )?;
             }
         }
     }
+    write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
     let EvalQuotesArgs { file, json, errors, repeat } = args;
+    let mut report = String::new();
     {
         {
             let input =
@@ -152,32 +161,37 @@ pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
             let r = sc.report();
             if *json {
                 let v = serde_json::json!({"report": r, "seconds": secs});
-                println!("{v}");
+                writeln!(report, "{v}")?;
             } else {
-                println!(
+                writeln!(
+                    report,
                     "quotes   P {:.3}  R {:.3}  F1 {:.3}  ({} gold, {} predicted, {} matched)",
                     r.precision, r.recall, r.f1, r.gold, r.predicted, r.matched
-                );
-                println!(
+                )?;
+                writeln!(
+                    report,
                     "speaker accuracy {:.3}  ({} of {} matched quotes with a named speaker)",
                     r.speaker_accuracy, r.speaker_correct, r.named_matched
-                );
-                println!(
+                )?;
+                writeln!(
+                    report,
                     "quote+speaker recall {:.3}  ({} of {} gold quotes with a named speaker)",
                     r.quote_speaker_recall, r.speaker_correct, r.named_gold
-                );
+                )?;
                 let kb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1024.0;
-                println!(
+                writeln!(
+                    report,
                     "{} articles ({:.0} KiB) in {:.3} s: {:.0} articles/s, {:.0} µs per 4 KiB (one thread, fastest of {repeat})",
                     docs.len(),
                     kb,
                     secs,
                     docs.len() as f64 / secs,
                     secs * 1e6 / (kb / 4.0)
-                );
+                )?;
             }
         }
     }
+    write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
 }
 
