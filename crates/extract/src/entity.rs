@@ -472,6 +472,23 @@ fn chunk(
             pos = k;
             continue;
         }
+        // "North Darfur", "Port Sudan", "Mount Kenya": a place word before a place.
+        const DIRECTIONS: &str =
+            "north south east west northern southern eastern western central upper lower greater";
+        let dir = DIRECTIONS.split(' ').any(|d| t.text(text).eq_ignore_ascii_case(d)) || t.has(w::LOC_START);
+        if dir && pos + 1 < j {
+            if let Some(h) = hits[pos + 1]
+                .filter(|h| matches!(h.kind, GazKind::Place(_) | GazKind::Country(_) | GazKind::Capital(_)))
+            {
+                let mut m = Mention::new(pos, h.t1 as usize, EntityType::Loc, Sense::Place);
+                if let GazKind::Country(c) = h.kind {
+                    m.country = Some(c);
+                }
+                out.push(m);
+                pos = h.t1 as usize;
+                continue;
+            }
+        }
         // Unknown run up to the next gazetteer hit.
         let mut e = pos + 1;
         while e < j
@@ -637,12 +654,12 @@ fn classify_unknown(
             Mention::new(s, e, EntityType::Org, Sense::Org)
         });
     }
-    // A name in parentheses after a dateline is the agency: "MANILA (Meridian Wire) —".
+    // A name in parentheses before a dash is the agency of a dateline: "MANILA (Meridian Wire) —".
+    let dash_after = toks.get(e + 1).is_some_and(|t| matches!(t.text(text), "—" | "–" | "-"));
     if n >= 2
         && prev.is_some_and(|p| p.text(text) == "(")
         && next.is_some_and(|t| t.text(text) == ")")
-        && s >= 2
-        && toks[s - 2].is(shape::ALLCAPS)
+        && dash_after
     {
         return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }

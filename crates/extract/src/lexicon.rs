@@ -269,7 +269,7 @@ const LOC_HEADS: &str = "river sea ocean strait straits island islands mountains
 
 const LOC_STARTS: &str = "mount lake gulf port fort cape isle";
 
-const LOC_PREPS: &str = "in at near from to across outside inside into toward towards via";
+const LOC_PREPS: &str = "in at near from to across outside inside into toward towards via around through";
 
 const CONNECTORS: &str = "of de du da van von der den la le al bin ibn del des y and &";
 
