@@ -476,18 +476,18 @@ fn chunk(
         const DIRECTIONS: &str =
             "north south east west northern southern eastern western central upper lower greater";
         let dir = DIRECTIONS.split(' ').any(|d| t.text(text).eq_ignore_ascii_case(d)) || t.has(w::LOC_START);
-        if dir && pos + 1 < j {
-            if let Some(h) = hits[pos + 1]
+        if dir
+            && pos + 1 < j
+            && let Some(h) = hits[pos + 1]
                 .filter(|h| matches!(h.kind, GazKind::Place(_) | GazKind::Country(_) | GazKind::Capital(_)))
-            {
-                let mut m = Mention::new(pos, h.t1 as usize, EntityType::Loc, Sense::Place);
-                if let GazKind::Country(c) = h.kind {
-                    m.country = Some(c);
-                }
-                out.push(m);
-                pos = h.t1 as usize;
-                continue;
+        {
+            let mut m = Mention::new(pos, h.t1 as usize, EntityType::Loc, Sense::Place);
+            if let GazKind::Country(c) = h.kind {
+                m.country = Some(c);
             }
+            out.push(m);
+            pos = h.t1 as usize;
+            continue;
         }
         // Unknown run up to the next gazetteer hit.
         let mut e = pos + 1;

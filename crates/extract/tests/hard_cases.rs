@@ -204,7 +204,7 @@ fn spans_count_code_points_and_exclude_marks() {
     let q = &s.quotes[0];
     assert_eq!(text[q.start..q.end].iter().collect::<String>(), "Ça va,");
     assert_eq!(q.speaker.as_deref(), Some("Angela Merkel"));
-    let merkel = s.entities.iter().filter(|e| e.text == "Merkel").next_back().expect("surname");
+    let merkel = s.entities.iter().rfind(|e| e.text == "Merkel").expect("surname");
     assert_eq!(merkel.canonical, "Angela Merkel");
 }
 
