@@ -475,9 +475,11 @@ fn chunk(
         // "North Darfur", "Port Sudan", "Mount Kenya": a place word before a place.
         const DIRECTIONS: &str =
             "north south east west northern southern eastern western central upper lower greater";
-        let dir = DIRECTIONS.split(' ').any(|d| t.text(text).eq_ignore_ascii_case(d)) || t.has(w::LOC_START);
-        if dir
-            && pos + 1 < j
+        let dir =
+            || t.has(w::LOC_START) || DIRECTIONS.split(' ').any(|d| t.text(text).eq_ignore_ascii_case(d));
+        if pos + 1 < j
+            && hits[pos + 1].is_some()
+            && dir()
             && let Some(h) = hits[pos + 1]
                 .filter(|h| matches!(h.kind, GazKind::Place(_) | GazKind::Country(_) | GazKind::Capital(_)))
         {
