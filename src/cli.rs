@@ -72,6 +72,7 @@ pub(crate) enum EvalCommand {
     /// with offsets in code points.
     Ner(EvalNerArgs),
     /// Direct quotes and their speakers (PolNeAR style).
+    ///
     /// FILE is JSON Lines, one article per line: {"id","text","quotes":[…],"partial_quotes":[…]}.
     /// A prediction matches a gold quote when they overlap by at least half of the gold span.
     Quotes(EvalQuotesArgs),
@@ -90,8 +91,21 @@ pub(crate) struct EvalNerArgs {
     /// Run the extractor N times over the file and report the fastest pass (timing on a busy machine).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub(crate) repeat: u32,
+}
+
+#[derive(Debug, clap::Args)]
 pub(crate) struct EvalQuotesArgs {
+    /// The evaluation set (JSON Lines).
+    pub(crate) file: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
     /// Write each article's quote errors to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) errors: Option<PathBuf>,
+    /// Run the extractor N times over the file and report the fastest pass (timing on a busy machine).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub(crate) repeat: u32,
 }
 
 #[derive(Debug, clap::Args)]
