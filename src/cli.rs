@@ -28,6 +28,17 @@ pub(crate) enum Command {
     /// Measure quality against reference data sets.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Extract entities and quotes from JSON Lines `{"id","text"}`, one JSON line out per input.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExtractArgs {
+    /// JSON Lines input; `-` or nothing reads standard input.
+    pub(crate) input: Option<PathBuf>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,6 +66,46 @@ pub(crate) enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         pages: Option<PathBuf>,
     },
+    /// Named entities (CoNLL style): exact span and type, P/R/F1 per type, micro over PER/ORG/LOC.
+    ///
+    /// FILE is JSON Lines, one document per line: {"id","text","entities":[{"start","end","type"}]}
+    /// with offsets in code points.
+    Ner(EvalNerArgs),
+    /// Direct quotes and their speakers (PolNeAR style).
+    ///
+    /// FILE is JSON Lines, one article per line: {"id","text","quotes":[…],"partial_quotes":[…]}.
+    /// A prediction matches a gold quote when they overlap by at least half of the gold span.
+    Quotes(EvalQuotesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalNerArgs {
+    /// The evaluation set (JSON Lines).
+    pub(crate) file: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Write each document's errors (missed and spurious entities) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) errors: Option<PathBuf>,
+    /// Run the extractor N times over the file and report the fastest pass (timing on a busy machine).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub(crate) repeat: u32,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalQuotesArgs {
+    /// The evaluation set (JSON Lines).
+    pub(crate) file: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Write each article's quote errors to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) errors: Option<PathBuf>,
+    /// Run the extractor N times over the file and report the fastest pass (timing on a busy machine).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub(crate) repeat: u32,
 }
 
 #[derive(Debug, clap::Args)]

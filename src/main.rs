@@ -20,6 +20,7 @@ fn main() -> ExitCode {
         cli::Command::Batch(args) => cmd::batch::execute(args),
         cli::Command::Parse(args) => cmd::parse::execute(args),
         cli::Command::Eval(c) => cmd::eval::execute(c),
+        cli::Command::Extract(args) => cmd::extract::execute(args),
     };
     match result {
         Ok(code) => code,

@@ -19,6 +19,8 @@ pub(crate) fn execute(cmd: &EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Rouge(args) => rouge(args),
         EvalCommand::Daily(args) => daily(args),
         EvalCommand::Html { dir, pages } => eval_html(dir, pages.as_deref()),
+        EvalCommand::Ner(args) => crate::cmd::eval_extract::ner(args),
+        EvalCommand::Quotes(args) => crate::cmd::eval_extract::quotes(args),
     }
 }
 

@@ -4,6 +4,8 @@ pub(crate) mod batch;
 pub(crate) mod brief;
 pub(crate) mod daily;
 pub(crate) mod eval;
+pub(crate) mod eval_extract;
+pub(crate) mod extract;
 pub(crate) mod parse;
 pub(crate) mod templates;
 

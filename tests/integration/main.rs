@@ -5,7 +5,9 @@
 //! - `cli`: `brief` on files and standard input, formats, errors and exit codes, templates.
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
+//! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
+//! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
@@ -14,6 +16,7 @@ mod briefing;
 mod cli;
 mod daily;
 mod eval;
+mod extract;
 mod onepage;
 mod snapshots;
 mod streaming;

@@ -1,0 +1,367 @@
+//! Date expressions in news copy and their resolution against the publication date.
+
+use jiff::civil::{Date, Weekday};
+
+use crate::lexicon::w;
+use crate::tok::{Tok, shape};
+
+/// A resolved date or date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct When {
+    pub(crate) start: Date,
+    pub(crate) end: Date,
+}
+
+impl When {
+    fn day(d: Date) -> When {
+        When { start: d, end: d }
+    }
+    /// ISO form: a day, a month (`2026-11`), or an interval `start/end`.
+    pub(crate) fn iso(&self) -> String {
+        if self.start == self.end {
+            return self.start.to_string();
+        }
+        if self.start.day() == 1
+            && self.end.month() == self.start.month()
+            && self.end.year() == self.start.year()
+            && self.end == self.start.last_of_month()
+        {
+            return format!("{:04}-{:02}", self.start.year(), self.start.month());
+        }
+        format!("{}/{}", self.start, self.end)
+    }
+}
+
+/// A date expression found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct DateExpr {
+    /// Byte range of the expression.
+    pub(crate) span: std::ops::Range<usize>,
+    pub(crate) when: Option<When>,
+}
+
+/// Parse the first ten characters of a publication timestamp (`2026-11-03`, `2026-11-03T09:30Z`).
+/// Other forms with a full date ("4 November 2026", "Nov. 4, 2026", "Wed, 04 Nov 2026 09:30:00
+/// GMT") are read with the same rules as dates in the text.
+pub(crate) fn parse_published(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Some(d) = s.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+        return Some(d);
+    }
+    let mut toks = Vec::new();
+    crate::tok::tokenize(s, 0..s.len(), 0, &mut toks);
+    find_dates(s, &toks, None, false)
+        .into_iter()
+        .find_map(|d| d.when.filter(|w| w.start == w.end).map(|w| w.start))
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn month(word: &str) -> Option<i8> {
+    let l = word.trim_end_matches('.').to_ascii_lowercase();
+    let m = match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    // Only full names or the standard abbreviations.
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if l == full[m as usize - 1] || l.len() <= 4 { Some(m) } else { None }
+}
+
+fn year_of(word: &str) -> Option<i16> {
+    let y: i16 = word.parse().ok()?;
+    (1900..=2200).contains(&y).then_some(y)
+}
+
+fn day_of(word: &str) -> Option<i8> {
+    let d = word.trim_end_matches(|c: char| c.is_alphabetic());
+    let d: i8 = d.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn month_range(y: i16, m: i8) -> Option<When> {
+    let s = Date::new(y, m, 1).ok()?;
+    Some(When { start: s, end: s.last_of_month() })
+}
+
+/// Find date expressions in the tokens `toks` (one sentence) and resolve them against `pubd`.
+/// `future` is the tense of the sentence.
+pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: bool) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    let lw =
+        |i: usize| -> String { toks.get(i).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default() };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        const REL: &[&str] =
+            &["next", "last", "this", "later", "early", "earlier", "tomorrow", "yesterday", "today"];
+        if !t.is(shape::WORD)
+            || !(t.has(w::MONTH | w::WEEKDAY)
+                || t.is(shape::NUM)
+                || REL.iter().any(|r| t.text(text).eq_ignore_ascii_case(r)))
+        {
+            i += 1;
+            continue;
+        }
+        let word = t.text(text);
+        let lower = word.to_ascii_lowercase();
+        // Weekdays.
+        if let Some(wd) = weekday(word).filter(|_| t.is(shape::CAP)) {
+            let prev = if i > 0 { lw(i - 1) } else { String::new() };
+            let s0 = if matches!(
+                prev.as_str(),
+                "next" | "last" | "this" | "on" | "until" | "by" | "since" | "from"
+            ) {
+                i - 1
+            } else {
+                i
+            };
+            let fut = match prev.as_str() {
+                "next" | "until" | "by" => true,
+                "last" | "since" => false,
+                _ => future,
+            };
+            let when = pubd.and_then(|p| {
+                let d = if fut {
+                    if p.weekday() == wd && prev != "next" { Some(p) } else { p.nth_weekday(1, wd).ok() }
+                } else if p.weekday() == wd {
+                    Some(p)
+                } else {
+                    p.nth_weekday(-1, wd).ok()
+                }?;
+                Some(When::day(d))
+            });
+            out.push(DateExpr { span: toks[s0].s as usize..t.e as usize, when });
+            i += 1;
+            continue;
+        }
+        // ISO dates.
+        if t.is(shape::NUM)
+            && word.len() == 10
+            && let Ok(d) = word.parse::<Date>()
+        {
+            out.push(DateExpr { span: t.s as usize..t.e as usize, when: Some(When::day(d)) });
+            i += 1;
+            continue;
+        }
+        // "March 5, 2026", "March 5", "March 2026", "in March"; "5 March 2026".
+        if let Some(m) = month(word).filter(|_| {
+            t.is(shape::CAP)
+                && (word != "May"
+                    || toks.get(i + 1).is_some_and(|n| n.is(shape::NUM))
+                    || i > 0
+                        && [
+                            "in", "by", "until", "since", "from", "early", "late", "mid", "next", "last",
+                            "of", "this",
+                        ]
+                        .iter()
+                        .any(|p| toks[i - 1].text(text).eq_ignore_ascii_case(p)))
+        }) {
+            let mut e = i + 1;
+            let mut day = None;
+            let mut year = None;
+            if let Some(d) =
+                toks.get(e).and_then(|n| day_of(n.text(text))).filter(|_| toks[e].text(text).len() <= 4)
+            {
+                day = Some(d);
+                e += 1;
+                if toks.get(e).is_some_and(|n| n.text(text) == ",")
+                    && toks.get(e + 1).and_then(|n| year_of(n.text(text))).is_some()
+                {
+                    e += 1;
+                }
+            }
+            if let Some(y) = toks.get(e).and_then(|n| year_of(n.text(text))) {
+                year = Some(y);
+                e += 1;
+            }
+            let mut s0 = i;
+            if i > 0
+                && let Some(d) =
+                    day_of(toks[i - 1].text(text)).filter(|_| day.is_none() && toks[i - 1].is(shape::NUM))
+            {
+                day = Some(d);
+                s0 = i - 1;
+            }
+            let year = year.or_else(|| {
+                let p = pubd?;
+                // The nearest year in the direction of the tense.
+                let y = p.year();
+                let probe = Date::new(y, m, day.unwrap_or(1)).ok()?;
+                Some(if future && probe < p.first_of_month() {
+                    y + 1
+                } else if !future && probe > p.last_of_month() {
+                    y - 1
+                } else {
+                    y
+                })
+            });
+            let when = year.and_then(|y| match day {
+                Some(d) => Date::new(y, m, d).ok().map(When::day),
+                None => month_range(y, m),
+            });
+            out.push(DateExpr { span: toks[s0].s as usize..toks[e - 1].e as usize, when });
+            i = e;
+            continue;
+        }
+        // Relative phrases.
+        let n1 = lw(i + 1);
+        let n2 = lw(i + 2);
+        let unit_range = |p: Date, unit: &str, offset: i64| -> Option<When> {
+            match unit {
+                "week" => {
+                    let monday = p
+                        .checked_sub(jiff::Span::new().days(p.weekday().to_monday_zero_offset() as i64))
+                        .ok()?;
+                    let s = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
+                    Some(When { start: s, end: s.checked_add(jiff::Span::new().days(6)).ok()? })
+                }
+                "month" => {
+                    let s = p.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
+                    Some(When { start: s, end: s.last_of_month() })
+                }
+                "year" => {
+                    let y = p.year() + offset as i16;
+                    Some(When { start: Date::new(y, 1, 1).ok()?, end: Date::new(y, 12, 31).ok()? })
+                }
+                _ => None,
+            }
+        };
+        let rel = match (lower.as_str(), n1.as_str()) {
+            ("next" | "last" | "this", "week" | "month" | "year") => {
+                let off = match lower.as_str() {
+                    "next" => 1,
+                    "last" => -1,
+                    _ => 0,
+                };
+                Some((i + 2, pubd.and_then(|p| unit_range(p, &n1, off))))
+            }
+            ("later" | "early" | "earlier", "this" | "next")
+                if matches!(n2.as_str(), "week" | "month" | "year") =>
+            {
+                let off = if n1 == "next" { 1 } else { 0 };
+                let w = pubd.and_then(|p| {
+                    let r = unit_range(p, &n2, off)?;
+                    Some(match lower.as_str() {
+                        "later" if off == 0 => When { start: p, end: r.end },
+                        "earlier" if off == 0 => When { start: r.start, end: p },
+                        _ => r,
+                    })
+                });
+                Some((i + 3, w))
+            }
+            ("tomorrow", _) => Some((i + 1, pubd.and_then(|p| p.tomorrow().ok()).map(When::day))),
+            ("yesterday", _) => Some((i + 1, pubd.and_then(|p| p.yesterday().ok()).map(When::day))),
+            ("today", _) => Some((i + 1, pubd.map(When::day))),
+            _ => None,
+        };
+        if let Some((e, when)) = rel {
+            out.push(DateExpr { span: t.s as usize..toks[e - 1].e as usize, when });
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, pubd: &str, future: bool) -> Vec<(String, Option<String>)> {
+        let mut toks = Vec::new();
+        crate::tok::tokenize(s, 0..s.len(), 0, &mut toks);
+        find_dates(s, &toks, parse_published(pubd), future)
+            .into_iter()
+            .map(|d| (s[d.span].to_string(), d.when.map(|w| w.iso())))
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // 2026-11-04 is a Wednesday.
+        assert_eq!(
+            run("They met on Monday.", "2026-11-04", false),
+            [("on Monday".into(), Some("2026-11-02".into()))]
+        );
+        assert_eq!(
+            run("They will meet on Friday.", "2026-11-04", true),
+            [("on Friday".into(), Some("2026-11-06".into()))]
+        );
+        assert_eq!(
+            run("Talks run until Thursday.", "2026-11-04", false),
+            [("until Thursday".into(), Some("2026-11-05".into()))]
+        );
+        assert_eq!(run("They met on Monday.", "", false), [("on Monday".into(), None)]);
+    }
+
+    #[test]
+    fn publication_dates_in_several_forms() {
+        for s in [
+            "2026-11-04",
+            "2026-11-04T09:30:00Z",
+            "4 November 2026",
+            "Nov. 4, 2026",
+            "Wed, 04 Nov 2026 09:30:00 GMT",
+        ] {
+            assert_eq!(parse_published(s).map(|d| d.to_string()).as_deref(), Some("2026-11-04"), "{s}");
+        }
+        assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn months_and_relative_phrases() {
+        assert_eq!(
+            run("since February 2022", "2026-11-04", false),
+            [("February 2022".into(), Some("2022-02".into()))]
+        );
+        assert_eq!(
+            run("a vote on March 5", "2026-11-04", true),
+            [("March 5".into(), Some("2027-03-05".into()))]
+        );
+        assert_eq!(
+            run("a summit later this year", "2026-11-04", true),
+            [("later this year".into(), Some("2026-11-04/2026-12-31".into()))]
+        );
+        assert_eq!(
+            run("talks next week", "2026-11-04", true),
+            [("next week".into(), Some("2026-11-09/2026-11-15".into()))]
+        );
+    }
+}

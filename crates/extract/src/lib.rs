@@ -1,0 +1,562 @@
+//! Information extraction for Attaché briefings: who, where, quotes and what next.
+//!
+//! # Brief overview
+//!
+//! An [`Extractor`] reads a parsed [`Document`](attache_parse::Document) and
+//! returns an [`Extraction`]: people with their role and country,
+//! organisations, countries, places, direct quotes with their speakers, the
+//! positions of the main parties and forward-looking `what_next` items with
+//! dates resolved against the publication date. [`Extractor::spans`] does the
+//! same on raw text and reports entity and quote spans in code points, which is
+//! what `attache extract` prints.
+//!
+//! Everything is rule-based and deterministic: gazetteers compiled into the
+//! crate (`data/`, each file names its public source), titles and honorifics,
+//! capitalisation, appositions and attribution verbs. An `Extractor` is
+//! `Send + Sync`; build it once and share it across threads.
+//!
+//! ```
+//! use attache_extract::Extractor;
+//! use attache_parse::{Document, read_text};
+//!
+//! let doc = Document::new(read_text("\
+//! Ministers meet in Geneva
+//!
+//! India's external affairs minister Subrahmanyam Jaishankar met Chinese officials in Geneva on Monday.
+//! “We want calm on the border,” Jaishankar said. Tokyo and Seoul welcomed the talks.")?);
+//! let x = Extractor::new().extract(&doc);
+//! let p = &x.people[0];
+//! assert_eq!(p.name, "Subrahmanyam Jaishankar");
+//! assert_eq!(p.role.as_deref(), Some("external affairs minister"));
+//! assert_eq!(p.country.as_deref(), Some("India"));
+//! assert_eq!(x.quotes[0].speaker.as_deref(), Some("Subrahmanyam Jaishankar"));
+//! assert!(x.countries.iter().any(|c| c.name == "Japan"));
+//! assert!(x.places.iter().any(|c| c.name == "Geneva"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod date;
+mod entity;
+mod lexicon;
+mod quote;
+mod tok;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use attache_parse::{BlockKind, Document};
+use serde::Serialize;
+
+pub use entity::EntityType;
+
+use entity::{Mention, Sense};
+use lexicon::{GAZETTEER, w};
+use tok::{Tok, shape};
+
+/// Everything extracted from one article. The JSON field names are a contract
+/// with the briefing model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Extraction {
+    /// People, most mentioned first.
+    pub people: Vec<Person>,
+    /// Organisations, most mentioned first.
+    pub organisations: Vec<Named>,
+    /// Countries (names, demonyms, compounds, capitals used for governments).
+    pub countries: Vec<Named>,
+    /// Cities, regions, seas and other places.
+    pub places: Vec<Named>,
+    /// Quotes in reading order.
+    pub quotes: Vec<Quote>,
+    /// What each main party says or does.
+    pub positions: Vec<Position>,
+    /// Forward-looking items, dated ones first by date.
+    pub what_next: Vec<WhatNext>,
+    /// Entity mentions with byte spans into the document text.
+    #[serde(skip)]
+    pub mentions: Vec<EntitySpan>,
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Person {
+    /// Full canonical name.
+    pub name: String,
+    /// Role as the text gives it ("external affairs minister").
+    pub role: Option<String>,
+    /// Country the text ties them to.
+    pub country: Option<String>,
+    /// Number of mentions (surname-only mentions included).
+    pub mentions: usize,
+}
+
+/// An organisation, country or place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Named {
+    /// Canonical name.
+    pub name: String,
+    /// Number of mentions.
+    pub mentions: usize,
+}
+
+/// A quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Quote {
+    /// The quoted words, marks excluded.
+    pub text: String,
+    /// The speaker's canonical name, when found.
+    pub speaker: Option<String>,
+    /// 0-based index of the sentence where the quote starts.
+    pub sentence: usize,
+    /// A direct quote (true) or a phrase quoted inside reported speech (false).
+    pub direct: bool,
+    /// Byte range of the quoted words in the document text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// What one party says or does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Position {
+    /// The party, usually a country.
+    pub party: String,
+    /// Its statements and actions.
+    pub points: Vec<Point>,
+}
+
+/// One statement or action of a party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Point {
+    /// A sentence or a quote.
+    pub text: String,
+    /// 0-based sentence index.
+    pub sentence: usize,
+}
+
+/// A forward-looking item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct WhatNext {
+    /// The sentence.
+    pub text: String,
+    /// The date: ISO day, month (`2026-11`) or interval (`start/end`) when resolved,
+    /// else the expression as written ("on Thursday"); null when the sentence has none.
+    pub when: Option<String>,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Whether `when` is a resolved ISO date.
+    pub resolved: bool,
+}
+
+/// An entity mention with its span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct EntitySpan {
+    /// Start offset (bytes in [`Extraction::mentions`], code points in [`Spans`]).
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+    /// Entity type.
+    #[serde(rename = "type")]
+    pub ty: EntityType,
+    /// The text of the mention.
+    pub text: String,
+    /// Canonical name: full personal name, country for demonyms and capitals used for governments.
+    pub canonical: String,
+}
+
+/// A quote span for [`Extractor::spans`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct QuoteSpan {
+    /// Start offset in code points, after the opening mark.
+    pub start: usize,
+    /// End offset in code points, before the closing mark; exclusive.
+    pub end: usize,
+    /// The quoted text.
+    pub text: String,
+    /// The speaker's canonical name, when found.
+    pub speaker: Option<String>,
+}
+
+/// Entity and quote spans of a raw text, offsets in Unicode code points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Spans {
+    /// Entity mentions.
+    pub entities: Vec<EntitySpan>,
+    /// Direct quotes.
+    pub quotes: Vec<QuoteSpan>,
+}
+
+/// The extractor. Cheap to clone; gazetteers are built once per process.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Extractor {}
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    assert_send_sync::<Extraction>();
+};
+
+/// The shared analysis of one text.
+struct Analysis {
+    toks: Vec<Tok>,
+    ms: Vec<Mention>,
+    people: Vec<entity::PersonCluster>,
+    segs: Vec<quote::Segment>,
+    speakers: Vec<Option<String>>,
+    sents: Vec<Range<usize>>,
+    /// Per token: inside a quotation.
+    quoted_tok: Vec<bool>,
+}
+
+fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    for (i, r) in sents.iter().enumerate() {
+        tok::tokenize(text, r.clone(), i as u32, &mut toks);
+    }
+    let caps = entity::caps_sentences(&toks, sents.len());
+    let tabular = entity::tabular_sentences(&toks, sents.len());
+    let mut ms = entity::find_mentions(text, &toks, &caps, &tabular);
+    entity::table_teams(&toks, &mut ms, &tabular);
+    entity::context_rules(text, &toks, &mut ms);
+    let people = entity::link(text, &toks, &mut ms, &caps);
+    let mut segs = quote::find_segments(text, paras);
+    let quoted: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
+    let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents, quoted: &quoted };
+    let speakers = quote::attribute(&ctx, &mut segs);
+    let mut quoted_tok = vec![false; toks.len()];
+    for sg in &segs {
+        let a = toks.partition_point(|t| (t.s as usize) < sg.span.start);
+        let b = toks.partition_point(|t| (t.s as usize) < sg.span.end);
+        quoted_tok[a..b].iter_mut().for_each(|q| *q = true);
+    }
+    Analysis { toks, ms, people, segs, speakers, sents, quoted_tok }
+}
+
+fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
+    let mut order: Vec<Named> = Vec::new();
+    let mut idx: HashMap<&str, usize> = HashMap::new();
+    for s in items {
+        match idx.get(s) {
+            Some(&i) => order[i].mentions += 1,
+            None => {
+                idx.insert(s, order.len());
+                order.push(Named { name: s.to_string(), mentions: 1 });
+            }
+        }
+    }
+    // Stable: ties keep first-appearance order.
+    order.sort_by_key(|n| std::cmp::Reverse(n.mentions));
+    order
+}
+
+impl Extractor {
+    /// A new extractor. The first call in a process builds the gazetteer automata.
+    pub fn new() -> Extractor {
+        std::sync::LazyLock::force(&GAZETTEER);
+        std::sync::LazyLock::force(&lexicon::LEXICON);
+        lexicon::flags("warm");
+        Extractor {}
+    }
+
+    /// Extract people, places, quotes, positions and what comes next from a document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let sents: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+        let paras: Vec<Range<usize>> = doc
+            .blocks
+            .iter()
+            .zip(&doc.article.blocks)
+            .filter(|(_, b)| b.kind != BlockKind::Subhead)
+            .map(|(r, _)| r.clone())
+            .collect();
+        let a = analyse(text, sents, &paras);
+        let g = &*GAZETTEER;
+        let gt = |m: &Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
+
+        let mut people: Vec<Person> = a
+            .people
+            .iter()
+            .filter(|p| p.mentions > 0)
+            .map(|p| Person {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                country: p.country.map(|c| g.countries[c as usize].name.to_string()),
+                mentions: p.mentions,
+            })
+            .collect();
+        people.sort_by_key(|p| std::cmp::Reverse(p.mentions));
+        let organisations =
+            count_named(a.ms.iter().filter(|m| m.sense == Sense::Org).map(|m| m.canonical.as_str()));
+        let countries = count_named(
+            a.ms.iter()
+                .filter(|m| m.sense == Sense::Country)
+                .flat_map(|m| m.country_ids().iter().map(|&c| g.countries[c as usize].name)),
+        );
+        let places = count_named(
+            a.ms.iter()
+                .filter(|m| m.sense == Sense::Place && m.ty == EntityType::Loc)
+                .map(|m| m.canonical.as_str()),
+        );
+        let sent_of = |b: usize| sentence_of(&a, b);
+        let quotes: Vec<Quote> = a
+            .segs
+            .iter()
+            .zip(&a.speakers)
+            .map(|(s, sp)| Quote {
+                text: text[s.span.clone()].to_string(),
+                speaker: sp.clone(),
+                sentence: sent_of(s.span.start),
+                direct: s.direct,
+                span: s.span.clone(),
+            })
+            .collect();
+        let mentions =
+            a.ms.iter()
+                .map(|m| EntitySpan {
+                    start: a.toks[m.t0 as usize].s as usize,
+                    end: a.toks[m.t1 as usize - 1].e as usize,
+                    ty: m.ty,
+                    text: gt(m).to_string(),
+                    canonical: m.canonical.clone(),
+                })
+                .collect();
+        let pubd = doc.article.published.as_deref().and_then(date::parse_published);
+        let what_next = what_next(text, &a, pubd);
+        let positions = positions(text, &a, &countries, &quotes);
+        Extraction { people, organisations, countries, places, quotes, positions, what_next, mentions }
+    }
+
+    /// Entity and direct-quote spans of raw text, in code points. Each line is a paragraph.
+    pub fn spans(&self, text: &str) -> Spans {
+        let mut paras = Vec::new();
+        let mut sents = Vec::new();
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let lead = body.len() - body.trim_start().len();
+            let body_t = body.trim();
+            if !body_t.is_empty() {
+                let base = off + lead;
+                paras.push(base..base + body_t.len());
+                for r in attache_parse::split_sentences(body_t) {
+                    sents.push(base + r.start..base + r.end);
+                }
+            }
+            off += line.len();
+        }
+        let a = analyse(text, sents, &paras);
+        // Byte → code point offsets.
+        let mut cp = CharIndex::new(text);
+        let mut entities: Vec<EntitySpan> =
+            a.ms.iter()
+                .map(|m| {
+                    let (s, e) = (a.toks[m.t0 as usize].s as usize, a.toks[m.t1 as usize - 1].e as usize);
+                    EntitySpan {
+                        start: s,
+                        end: e,
+                        ty: m.ty,
+                        text: text[s..e].to_string(),
+                        canonical: m.canonical.clone(),
+                    }
+                })
+                .collect();
+        for e in &mut entities {
+            e.start = cp.at(e.start);
+            e.end = cp.at(e.end);
+        }
+        let mut quotes: Vec<QuoteSpan> = a
+            .segs
+            .iter()
+            .zip(&a.speakers)
+            .filter(|(s, _)| s.direct)
+            .map(|(s, sp)| QuoteSpan {
+                start: s.span.start,
+                end: s.span.end,
+                text: text[s.span.clone()].to_string(),
+                speaker: sp.clone(),
+            })
+            .collect();
+        let mut cp = CharIndex::new(text);
+        for q in &mut quotes {
+            q.start = cp.at(q.start);
+            q.end = cp.at(q.end);
+        }
+        Spans { entities, quotes }
+    }
+}
+
+/// Converts increasing byte offsets to code-point offsets.
+struct CharIndex<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        CharIndex { text, byte: 0, chars: 0 }
+    }
+    fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+fn sentence_of(a: &Analysis, byte: usize) -> usize {
+    a.sents.partition_point(|r| r.end <= byte).min(a.sents.len().saturating_sub(1))
+}
+
+fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<WhatNext> {
+    let mut items: Vec<(Option<date::When>, WhatNext)> = Vec::new();
+    let mut ti = 0;
+    for (si, r) in a.sents.iter().enumerate() {
+        let t0 = ti;
+        while ti < a.toks.len() && a.toks[ti].sent as usize == si {
+            ti += 1;
+        }
+        let toks = &a.toks[t0..ti];
+        let next_is = |k: usize, words: &[&str]| {
+            toks.get(k + 1).is_some_and(|t| words.iter().any(|x| t.text(text).eq_ignore_ascii_case(x)))
+        };
+        let mut future = false;
+        let mut event = false;
+        for (k, t) in toks.iter().enumerate() {
+            if !t.has(w::FUTURE | w::EVENT) || a.quoted_tok[t0 + k] {
+                continue;
+            }
+            event |= t.has(w::EVENT);
+            let l = t.text(text);
+            let is = |x: &str| l.eq_ignore_ascii_case(x);
+            let cue = if is("will") || is("shall") {
+                !next_is(k, &["not"])
+            } else if is("plans") || is("plan") || is("intends") || is("aims") {
+                next_is(k, &["to"])
+            } else if is("expected") || is("scheduled") || is("due") || is("set") {
+                next_is(k, &["to", "for", "on"])
+            } else if is("upcoming") || is("forthcoming") {
+                true
+            } else if is("next") {
+                next_is(k, &["week", "month", "year"])
+            } else if is("later") {
+                next_is(k, &["this"])
+            } else {
+                false
+            };
+            future |= cue;
+        }
+        if !future {
+            continue;
+        }
+        let dates = date::find_dates(text, toks, pubd, true);
+        // Future dates only: a resolved date before publication is background.
+        let d = dates.iter().find(|d| d.when.is_none_or(|w| pubd.is_none_or(|p| w.end >= p)));
+        if !event && d.is_none() {
+            continue;
+        }
+        let (when, resolved, key) = match d {
+            Some(d) => match d.when {
+                Some(wh) => (Some(wh.iso()), true, Some(wh)),
+                None => (Some(text[d.span.clone()].to_string()), false, None),
+            },
+            None => (None, false, None),
+        };
+        items.push((key, WhatNext { text: text[r.clone()].to_string(), when, sentence: si, resolved }));
+    }
+    // Dated items by date, then undated in reading order.
+    items.sort_by(|x, y| match (&x.0, &y.0) {
+        (Some(a), Some(b)) => a.cmp(b).then(x.1.sentence.cmp(&y.1.sentence)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => x.1.sentence.cmp(&y.1.sentence),
+    });
+    items.into_iter().map(|(_, w)| w).collect()
+}
+
+fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) -> Vec<Position> {
+    let g = &*GAZETTEER;
+    // Main parties: up to four countries mentioned at least twice, counting mentions of their people.
+    let mut weight: Vec<(&str, usize)> = countries.iter().map(|c| (c.name.as_str(), c.mentions)).collect();
+    for p in &a.people {
+        if let Some(c) = p.country {
+            let name = g.countries[c as usize].name;
+            match weight.iter_mut().find(|(n, _)| *n == name) {
+                Some(x) => x.1 += p.mentions,
+                None => weight.push((name, p.mentions)),
+            }
+        }
+    }
+    weight.sort_by_key(|w| std::cmp::Reverse(w.1));
+    let parties: Vec<&str> = weight.iter().filter(|c| c.1 >= 2).take(4).map(|c| c.0).collect();
+    if parties.is_empty() {
+        return Vec::new();
+    }
+    // Person name → country.
+    let person_country: HashMap<&str, &str> = a
+        .people
+        .iter()
+        .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))
+        .collect();
+    let mut out: Vec<Position> =
+        parties.iter().map(|p| Position { party: p.to_string(), points: Vec::new() }).collect();
+    // Sentences whose subject (first actor before the main verb) belongs to a party.
+    let mut ti = 0;
+    for (si, r) in a.sents.iter().enumerate() {
+        let t0 = ti;
+        while ti < a.toks.len() && a.toks[ti].sent as usize == si {
+            ti += 1;
+        }
+        let verb = (t0..ti).find(|&k| {
+            let t = &a.toks[k];
+            (t.has(w::GOV_VERB) || t.has(w::SPEECH)) && !t.is(shape::CAP) && !a.quoted_tok[k]
+        });
+        let Some(v) = verb else { continue };
+        let first = a.ms.partition_point(|m| (m.t0 as usize) < t0);
+        let subj = a.ms[first..].iter().take_while(|m| (m.t1 as usize) <= v).find(|m| {
+            !a.quoted_tok[m.t0 as usize] && matches!(m.sense, Sense::Person | Sense::Country | Sense::Org)
+        });
+        let Some(m) = subj else { continue };
+        let party = match m.sense {
+            Sense::Country => m.country_ids().first().map(|&c| g.countries[c as usize].name),
+            Sense::Person => person_country.get(m.canonical.as_str()).copied(),
+            _ => m.country.map(|c| g.countries[c as usize].name),
+        };
+        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p))
+            && p.points.len() < 5
+            && !p.points.iter().any(|x| x.sentence == si)
+        {
+            p.points.push(Point { text: text[r.clone()].to_string(), sentence: si });
+        }
+    }
+    // Direct quotes by a party's people.
+    for q in quotes.iter().filter(|q| q.direct) {
+        let Some(sp) = &q.speaker else { continue };
+        let party =
+            person_country.get(sp.as_str()).copied().or_else(|| parties.iter().copied().find(|p| p == sp));
+        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p))
+            && p.points.len() < 6
+            && !p.points.iter().any(|x| x.sentence == q.sentence)
+        {
+            p.points.push(Point { text: q.text.clone(), sentence: q.sentence });
+        }
+    }
+    for p in &mut out {
+        p.points.sort_by_key(|x| x.sentence);
+    }
+    out.retain(|p| !p.points.is_empty());
+    out
+}
