@@ -77,6 +77,7 @@ pub enum Error {
 pub struct Pipeline {
     method: Method,
     renderer: Renderer,
+    extractor: attache_extract::Extractor,
     options: Options,
 }
 
@@ -99,7 +100,12 @@ impl Pipeline {
         };
         let mut renderer = Renderer::new(&theme)?;
         renderer.paper(options.paper);
-        Ok(Pipeline { method, renderer, options: options.clone() })
+        Ok(Pipeline {
+            method,
+            renderer,
+            extractor: attache_extract::Extractor::new(),
+            options: options.clone(),
+        })
     }
 
     /// The options the pipeline was built with.
@@ -187,14 +193,102 @@ impl Pipeline {
             stats: Stats { words: a.word_count(), sentences: doc.sentences.len(), ..Stats::default() },
             ..Brief::default()
         };
-        attache_render::fit_to_budget(&mut brief, self.options.words);
+        fill_extraction(&mut brief, self.extractor.extract(doc));
+        attache_render::fit_to_budget(&mut brief, self.page_budget(self.options.words));
         brief
+    }
+
+    /// The page budget for `words` on this pipeline's paper: US Letter is
+    /// about 6% shorter than A4, so it gets 90% of the budget.
+    pub fn page_budget(&self, words: usize) -> usize {
+        match self.options.paper {
+            Paper::Letter => words * 9 / 10,
+            _ => words,
+        }
     }
 
     /// Render a briefing in a format.
     pub fn render(&self, brief: &Brief, format: Format) -> Result<String, Error> {
         Ok(self.renderer.render(brief, format)?)
     }
+}
+
+/// People, organisations and places listed at most.
+const MAX_NAMED: usize = 8;
+/// Quotes shown at most (the page fitting may drop more).
+const MAX_QUOTES: usize = 3;
+/// What-to-watch items shown at most.
+const MAX_WHAT_NEXT: usize = 4;
+/// Parties whose positions are shown at most.
+const MAX_PARTIES: usize = 4;
+
+/// Fill the who / where / quotes / positions / what-next sections from the
+/// extraction, never repeating a sentence the bottom line or key points
+/// already show.
+fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
+    use attache_render::{Event, Mention, Person, Quote, Stance};
+    let shown: Vec<usize> = brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.sentence).collect();
+    let shown_text: Vec<&str> =
+        brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.text.as_str()).collect();
+    let named = |v: Vec<attache_extract::Named>, max: usize| -> Vec<Mention> {
+        v.into_iter().take(max).map(|n| Mention { name: n.name, mentions: n.mentions }).collect()
+    };
+    brief.people = x
+        .people
+        .into_iter()
+        .take(MAX_NAMED)
+        .map(|p| Person { name: p.name, role: p.role, country: p.country, mentions: p.mentions })
+        .collect();
+    // The publisher named in a dateline is not an actor of the story.
+    let publisher = brief.source.clone().unwrap_or_default();
+    brief.organisations =
+        named(x.organisations.into_iter().filter(|o| o.name != publisher).collect(), MAX_NAMED);
+    brief.countries = named(x.countries, MAX_NAMED);
+    brief.places = named(x.places, MAX_NAMED);
+
+    // The most informative direct quotes: attributed first, then longer, not
+    // already inside a key point; shown in reading order.
+    let mut quotes: Vec<attache_extract::Quote> = x
+        .quotes
+        .into_iter()
+        .filter(|q| q.direct && q.text.split_whitespace().count() >= 5)
+        .filter(|q| !shown_text.iter().any(|t| t.contains(q.text.as_str())))
+        .collect();
+    quotes
+        .sort_by_key(|q| (q.speaker.is_none(), std::cmp::Reverse(q.text.split_whitespace().count().min(40))));
+    quotes.truncate(MAX_QUOTES);
+    quotes.sort_by_key(|q| q.span.start);
+    brief.quotes = quotes
+        .into_iter()
+        .map(|q| Quote { text: q.text, speaker: q.speaker, sentence: q.sentence })
+        .collect();
+    let quoted: Vec<&str> = brief.quotes.iter().map(|q| q.text.as_str()).collect();
+    let shown_text: Vec<&str> = shown_text.into_iter().chain(quoted).collect();
+
+    brief.positions = x
+        .positions
+        .into_iter()
+        .filter_map(|p| {
+            let points: Vec<Point> = p
+                .points
+                .into_iter()
+                .filter(|t| {
+                    !shown.contains(&t.sentence) && !shown_text.iter().any(|s| s.contains(t.text.as_str()))
+                })
+                .take(2)
+                .map(|t| Point::new(t.text, t.sentence, 0.0))
+                .collect();
+            (!points.is_empty()).then_some(Stance { party: p.party, points })
+        })
+        .take(MAX_PARTIES)
+        .collect();
+    brief.what_next = x
+        .what_next
+        .into_iter()
+        .filter(|w| !shown.contains(&w.sentence))
+        .take(MAX_WHAT_NEXT)
+        .map(|w| Event { text: w.text, when: w.when, sentence: w.sentence })
+        .collect();
 }
 
 /// One article after the pipeline: its document, features, sentence scores

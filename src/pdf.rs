@@ -122,3 +122,39 @@ mod tests {
         assert_eq!(page_count(b"not a pdf"), None);
     }
 }
+
+/// How many times [`print_one_page`] shrinks the content before giving up.
+const SHRINK_TRIES: usize = 4;
+
+/// Print to PDF, and if the page overflows, shrink the content and print
+/// again: `render(budget)` renders HTML for a word budget, starting at
+/// `budget` and losing 15% each try. The page fitting keeps most pages
+/// within one page already; this guards the rest (unusual fonts, very
+/// long names). Returns the PDF of the last try.
+pub fn print_one_page(
+    budget: usize,
+    mut render: impl FnMut(usize) -> Result<String, crate::Error>,
+) -> Result<Vec<u8>, PrintError> {
+    let mut budget = budget;
+    let mut pdf = html_to_pdf(&render(budget)?)?;
+    for _ in 0..SHRINK_TRIES {
+        if page_count(&pdf).is_none_or(|n| n <= 1) {
+            break;
+        }
+        budget = budget * 85 / 100;
+        pdf = html_to_pdf(&render(budget)?)?;
+    }
+    Ok(pdf)
+}
+
+/// Why [`print_one_page`] failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PrintError {
+    /// Rendering the HTML failed.
+    #[error(transparent)]
+    Render(#[from] crate::Error),
+    /// Printing failed.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}

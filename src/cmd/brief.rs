@@ -20,11 +20,16 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let file_name = args.input.as_deref().and_then(|p| p.file_name()).and_then(|n| n.to_str());
     let article = attache::input::read_article(file_name, &bytes).map_err(|e| fail(e.to_string()))?;
     let brief = pipeline.brief(article).map_err(|e| fail(e.to_string()))?;
-    let text = pipeline.render(&brief, args.format.render_format())?;
     if args.format == crate::cli::FormatArg::Pdf {
-        write_bytes(args.output.as_deref(), &attache::pdf::html_to_pdf(&text)?)?;
+        let budget = pipeline.page_budget(pipeline.options().words);
+        let pdf = attache::pdf::print_one_page(budget, |words| {
+            let mut b = brief.clone();
+            attache_render::fit_to_budget(&mut b, words);
+            pipeline.render(&b, attache_render::Format::Html)
+        })?;
+        write_bytes(args.output.as_deref(), &pdf)?;
     } else {
-        write_output(args.output.as_deref(), &text)?;
+        write_output(args.output.as_deref(), &pipeline.render(&brief, args.format.render_format())?)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -58,14 +58,17 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let mut daily_options = DailyOptions::default();
     daily_options.stories = args.stories as usize;
     daily_options.points = args.points as usize;
-    daily_options.words = args.words as usize;
+    daily_options.words = pipeline.page_budget(args.words as usize);
     daily_options.date = args.date.clone();
     let daily = build_daily(&analyses, &daily_options, failed);
     let renderer = pipeline.renderer();
     match args.format {
         DailyFormatArg::Pdf => {
-            let html = renderer.render_named("daily", &daily, Format::Html)?;
-            let pdf = attache::pdf::html_to_pdf(&html)?;
+            let pdf = attache::pdf::print_one_page(daily_options.words, |words| {
+                let mut d = daily.clone();
+                attache_render::fit_daily(&mut d, words);
+                Ok(renderer.render_named("daily", &d, Format::Html)?)
+            })?;
             write_bytes(args.output.as_deref(), &pdf)?;
         }
         other => {

@@ -26,23 +26,57 @@ fn pages(pdf: &[u8]) -> usize {
     attache::pdf::page_count(pdf).expect("page objects")
 }
 
+/// Pages of the HTML that `attache ARGS --format html` writes, printed as
+/// is by Chromium (no retry: `--format pdf` shrinks an overflowing page and
+/// prints again, which would hide an overflow here).
+fn html_pages(args: &[&std::ffi::OsStr], paper: &str) -> usize {
+    let out = attache().args(args).args(["--format", "html", "--paper", paper]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = String::from_utf8(out.stdout).unwrap();
+    pages(&attache::pdf::html_to_pdf(&html).unwrap())
+}
+
+/// A long article (over 1,100 words, many people, quotes and dates) made by
+/// joining the bundled examples, so the page budget is really tested.
+fn long_article(dir: &std::path::Path) -> PathBuf {
+    let mut body = String::new();
+    for path in examples() {
+        let bytes = std::fs::read(&path).unwrap();
+        let a = attache::input::read_article(path.file_name().unwrap().to_str(), &bytes).unwrap();
+        body.push_str(&a.body_text());
+        body.push_str("\n\n");
+    }
+    let path = dir.join("long.txt");
+    std::fs::write(
+        &path,
+        format!(
+            "Date: 2026-11-26\nSource: Test Wire\n\nA long day of diplomacy on three continents\n\n{body}"
+        ),
+    )
+    .unwrap();
+    assert!(body.split_whitespace().count() > 1000);
+    path
+}
+
 #[test]
 fn every_example_briefing_prints_on_one_page() {
     if !chromium_or_skip("every_example_briefing_prints_on_one_page") {
         return;
     }
-    for path in examples() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = examples();
+    paths.push(data("arctic-page.html"));
+    paths.push(long_article(dir.path()));
+    for path in paths {
         for paper in ["a4", "letter"] {
-            let out = attache()
-                .arg("brief")
-                .arg(&path)
-                .args(["--format", "pdf", "--paper", paper])
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-            assert_eq!(pages(&out.stdout), 1, "{} on {paper}", path.display());
+            let n = html_pages(&["brief".as_ref(), path.as_os_str()], paper);
+            assert_eq!(n, 1, "{} on {paper}", path.display());
         }
     }
+    // --format pdf writes that page as a PDF.
+    let out = attache().arg("brief").arg(&examples()[0]).args(["--format", "pdf"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(pages(&out.stdout), 1);
 }
 
 /// A 40-article day built from the fixtures, each article also sent by
@@ -92,15 +126,11 @@ fn a_daily_briefing_prints_on_one_page_for_2_or_40_articles() {
     let (_keep, forty) = forty_articles();
     for (label, path) in [("2 articles", &two_path), ("40 articles", &forty)] {
         for paper in ["a4", "letter"] {
-            let out = attache()
-                .arg("daily")
-                .arg(path)
-                .args(["--format", "pdf", "--paper", paper])
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{label}: {}", String::from_utf8_lossy(&out.stderr));
-            assert_eq!(pages(&out.stdout), 1, "{label} on {paper}");
+            assert_eq!(html_pages(&["daily".as_ref(), path.as_os_str()], paper), 1, "{label} on {paper}");
         }
+        let out = attache().arg("daily").arg(path).args(["--format", "pdf"]).output().unwrap();
+        assert!(out.status.success(), "{label}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(pages(&out.stdout), 1, "{label} as PDF");
     }
     // The 40-article day really has many stories and sources on the page.
     let out = attache().arg("daily").arg(&forty).args(["--format", "json"]).output().unwrap();

@@ -113,19 +113,29 @@ pub fn daily_words(d: &Daily) -> usize {
         + d.what_next.iter().map(|e| words(&e.text) + 1).sum::<usize>()
         + d.people.iter().map(|p| words(&p.name) + p.role.as_deref().map_or(0, words)).sum::<usize>()
         + d.countries.len()
-        + d.sources.iter().map(|g| g.articles.len() * 2).sum::<usize>()
+        + d.sources.iter().map(|g| g.articles.len()).sum::<usize>()
 }
 
-/// Fit a daily page within `budget` words: drop what-to-watch items past
-/// four, key points from the lowest-ranked stories up (each story keeps
-/// one), then whole stories from the end (the first stays), then trim the
-/// page-wide lists. Sentences are never cut.
+/// Fit a daily page within `budget` words: trim what-to-watch items past
+/// three, people past six and countries past six, then key points from the
+/// lowest-ranked stories up (each story keeps one), what to watch past two and
+/// people past four, then whole stories from the end (the first stays), then
+/// the rest of the page-wide lists. Sentences are never cut.
 pub fn fit_daily(d: &mut Daily, budget: usize) {
-    while daily_words(d) > budget && d.what_next.len() > 4 {
-        d.what_next.pop();
-    }
-    while daily_words(d) > budget && d.people.len() > 8 {
-        d.people.pop();
+    let trim_people = |d: &mut Daily, keep: usize| {
+        while daily_words(d) > budget && d.people.len() > keep {
+            d.people.pop();
+        }
+    };
+    let trim_events = |d: &mut Daily, keep: usize| {
+        while daily_words(d) > budget && d.what_next.len() > keep {
+            d.what_next.pop();
+        }
+    };
+    trim_events(d, 3);
+    trim_people(d, 6);
+    while daily_words(d) > budget && d.countries.len() > 6 {
+        d.countries.pop();
     }
     'points: while daily_words(d) > budget {
         for s in d.stories.iter_mut().rev() {
@@ -136,16 +146,14 @@ pub fn fit_daily(d: &mut Daily, budget: usize) {
         }
         break;
     }
+    trim_events(d, 2);
+    trim_people(d, 4);
     while daily_words(d) > budget && d.stories.len() > 1 {
         d.stories.pop();
         d.sources.truncate(d.stories.len());
     }
-    while daily_words(d) > budget && d.what_next.len() > 1 {
-        d.what_next.pop();
-    }
-    while daily_words(d) > budget && d.people.len() > 3 {
-        d.people.pop();
-    }
+    trim_events(d, 0);
+    trim_people(d, 0);
     d.stats.shown = d.stories.len();
     d.stats.words = daily_words(d);
 }

@@ -36,7 +36,7 @@ mod renderer;
 mod theme;
 
 pub use daily::{Daily, DailyEvent, DailyPoint, DailyStats, SourceGroup, Story, daily_words, fit_daily};
-pub use fit::{body_words, fit_to_budget};
+pub use fit::{ITEM_COST, body_words, fit_to_budget, page_cost};
 pub use model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use renderer::{Format, Paper, Renderer};
 pub use theme::Theme;

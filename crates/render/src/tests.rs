@@ -88,11 +88,14 @@ fn json_has_the_contract_fields() {
 fn fitting_drops_lowest_ranked_points_first_and_never_cuts() {
     let mut b = sample();
     let full = body_words(&b);
-    let dropped = fit_to_budget(&mut b, full - 1);
+    let cost = page_cost(&b);
+    assert_eq!(cost, full + 3 * ITEM_COST, "three key points, no section with a header of its own");
+    let dropped = fit_to_budget(&mut b, cost - 1);
     assert_eq!(dropped, 1);
     let texts: Vec<&str> = b.key_points.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(texts, ["Point one is here.", "Point two follows."]);
     assert!(b.stats.brief_words < full);
+    assert!(page_cost(&b) < cost);
     // A tiny budget keeps the bottom line and one key point, whole.
     let mut b = sample();
     fit_to_budget(&mut b, 3);
