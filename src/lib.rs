@@ -260,7 +260,12 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
     quotes.sort_by_key(|q| q.span.start);
     brief.quotes = quotes
         .into_iter()
-        .map(|q| Quote { text: q.text, speaker: q.speaker, sentence: q.sentence })
+        .map(|q| {
+            // "…only a press release," she said: the comma belongs to the
+            // sentence around the quote, not to what was said.
+            let text = q.text.trim_end_matches([',', ';', ':', ' ']).to_string();
+            Quote { text, speaker: q.speaker, sentence: q.sentence }
+        })
         .collect();
     let quoted: Vec<&str> = brief.quotes.iter().map(|q| q.text.as_str()).collect();
     let shown_text: Vec<&str> = shown_text.into_iter().chain(quoted).collect();
