@@ -278,7 +278,8 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
                 .points
                 .into_iter()
                 .filter(|t| {
-                    !shown.contains(&t.sentence) && !shown_text.iter().any(|s| s.contains(t.text.as_str()))
+                    let core = t.text.trim_end_matches([',', '.', ';', ':', ' ']);
+                    !shown.contains(&t.sentence) && !shown_text.iter().any(|s| s.contains(core))
                 })
                 .take(2)
                 .map(|t| Point::new(t.text, t.sentence, 0.0))

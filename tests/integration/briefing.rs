@@ -64,6 +64,32 @@ fn example_briefings_are_sensible() {
             }
         }
 
+        // The extraction sections are filled and repeat nothing shown above them.
+        let shown_text: Vec<&str> =
+            std::iter::once(bottom).chain(points).map(|p| p["text"].as_str().unwrap()).collect();
+        assert!(!v["people"].as_array().unwrap().is_empty(), "{name}: people");
+        assert!(!v["countries"].as_array().unwrap().is_empty(), "{name}: countries");
+        let quotes: Vec<&str> =
+            v["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+        for q in &quotes {
+            assert!(!shown_text.iter().any(|t| t.contains(q)), "{name}: quote {q:?} repeats a key point");
+        }
+        for party in v["positions"].as_array().unwrap() {
+            for p in party["points"].as_array().unwrap() {
+                let t = p["text"].as_str().unwrap().trim_end_matches([',', '.']);
+                assert!(
+                    !shown_text.iter().chain(&quotes).any(|s| s.contains(t)),
+                    "{name}: position {t:?} repeats a key point or quote"
+                );
+            }
+        }
+        for w in v["what_next"].as_array().unwrap() {
+            assert!(
+                !shown_text.contains(&w["text"].as_str().unwrap()),
+                "{name}: what-to-watch repeats a key point"
+            );
+        }
+
         // Within a printable page.
         assert!(v["stats"]["brief_words"].as_u64().unwrap() <= 500, "{name}");
     }
