@@ -263,7 +263,8 @@ fn is_subhead(b: &RawBlock) -> bool {
         return true;
     }
     let t = b.text.trim();
-    if word_count(t) > SUBHEAD_MAX_WORDS || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
+    // A subhead is a few words: skip counting the words of a long paragraph.
+    if t.len() > 160 || word_count(t) > SUBHEAD_MAX_WORDS || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
     {
         return false;
     }
