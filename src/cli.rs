@@ -70,37 +70,23 @@ pub(crate) enum EvalCommand {
     ///
     /// FILE is JSON Lines, one document per line: {"id","text","entities":[{"start","end","type"}]}
     /// with offsets in code points.
-    Ner(EvalNerArgs),
+    Ner(EvalExtractArgs),
     /// Direct quotes and their speakers (PolNeAR style).
     ///
     /// FILE is JSON Lines, one article per line: {"id","text","quotes":[…],"partial_quotes":[…]}.
     /// A prediction matches a gold quote when they overlap by at least half of the gold span.
-    Quotes(EvalQuotesArgs),
+    Quotes(EvalExtractArgs),
 }
 
+/// Options of `eval ner` and `eval quotes`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct EvalNerArgs {
+pub(crate) struct EvalExtractArgs {
     /// The evaluation set (JSON Lines).
     pub(crate) file: PathBuf,
     /// Print the report as JSON.
     #[arg(long)]
     pub(crate) json: bool,
-    /// Write each document's errors (missed and spurious entities) to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) errors: Option<PathBuf>,
-    /// Run the extractor N times over the file and report the fastest pass (timing on a busy machine).
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
-    pub(crate) repeat: u32,
-}
-
-#[derive(Debug, clap::Args)]
-pub(crate) struct EvalQuotesArgs {
-    /// The evaluation set (JSON Lines).
-    pub(crate) file: PathBuf,
-    /// Print the report as JSON.
-    #[arg(long)]
-    pub(crate) json: bool,
-    /// Write each article's quote errors to FILE.
+    /// Write each document's errors (missed and spurious entities or quotes) to FILE.
     #[arg(long, value_name = "FILE")]
     pub(crate) errors: Option<PathBuf>,
     /// Run the extractor N times over the file and report the fastest pass (timing on a busy machine).
@@ -247,21 +233,6 @@ pub(crate) enum TemplatesCommand {
     List,
 }
 
-/// Output formats of the daily briefing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum DailyFormatArg {
-    /// Markdown
-    Md,
-    /// Plain text
-    Txt,
-    /// Printable one-page HTML
-    Html,
-    /// JSON
-    Json,
-    /// One-page PDF, printed by headless Chromium
-    Pdf,
-}
-
 #[derive(Debug, clap::Args)]
 pub(crate) struct DailyArgs {
     /// Articles: files (.txt .md .json .jsonl), directories, or `-` for JSON Lines on standard input.
@@ -271,8 +242,8 @@ pub(crate) struct DailyArgs {
     #[arg(long, value_parser = parse_date)]
     pub(crate) date: Option<String>,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = DailyFormatArg::Md)]
-    pub(crate) format: DailyFormatArg,
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Md)]
+    pub(crate) format: FormatArg,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

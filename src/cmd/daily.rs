@@ -5,7 +5,7 @@ use attache::daily::{DailyOptions, build_daily};
 use attache_render::Format;
 use rayon::prelude::*;
 
-use crate::cli::{DailyArgs, DailyFormatArg, PaperArg};
+use crate::cli::{DailyArgs, FormatArg, PaperArg};
 use crate::cmd::{write_bytes, write_output};
 
 pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
@@ -63,7 +63,7 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let daily = build_daily(&analyses, &daily_options, failed);
     let renderer = pipeline.renderer();
     match args.format {
-        DailyFormatArg::Pdf => {
+        FormatArg::Pdf => {
             let pdf = attache::pdf::print_one_page(daily_options.words, |words| {
                 let mut d = daily.clone();
                 attache_render::fit_daily(&mut d, words);
@@ -72,13 +72,8 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
             write_bytes(args.output.as_deref(), &pdf)?;
         }
         other => {
-            let format = match other {
-                DailyFormatArg::Md => Format::Markdown,
-                DailyFormatArg::Txt => Format::Text,
-                DailyFormatArg::Html => Format::Html,
-                _ => Format::Json,
-            };
-            write_output(args.output.as_deref(), &renderer.render_named("daily", &daily, format)?)?;
+            let text = renderer.render_named("daily", &daily, other.render_format())?;
+            write_output(args.output.as_deref(), &text)?;
         }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -8,11 +8,11 @@ use anyhow::Context;
 use attache_eval::{ner, quotes};
 use attache_extract::Extractor;
 
-use crate::cli::{EvalNerArgs, EvalQuotesArgs};
+use crate::cli::EvalExtractArgs;
 use crate::cmd::write_output;
 
-pub(crate) fn ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
-    let EvalNerArgs { file, json, errors, repeat } = args;
+pub(crate) fn ner(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+    let EvalExtractArgs { file, json, errors, repeat } = args;
     let mut report = String::new();
     {
         {
@@ -85,8 +85,8 @@ pub(crate) fn ner(args: &EvalNerArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn quotes(args: &EvalQuotesArgs) -> anyhow::Result<ExitCode> {
-    let EvalQuotesArgs { file, json, errors, repeat } = args;
+pub(crate) fn quotes(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+    let EvalExtractArgs { file, json, errors, repeat } = args;
     let mut report = String::new();
     {
         {

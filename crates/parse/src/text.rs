@@ -264,7 +264,9 @@ fn is_subhead(b: &RawBlock) -> bool {
     }
     let t = b.text.trim();
     // A subhead is a few words: skip counting the words of a long paragraph.
-    if t.len() > 160 || word_count(t) > SUBHEAD_MAX_WORDS || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
+    if t.len() > 160
+        || word_count(t) > SUBHEAD_MAX_WORDS
+        || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
     {
         return false;
     }
