@@ -34,20 +34,21 @@ thread_local! {
 }
 
 fn with_stem<R>(lower: &str, f: impl FnOnce(&Arc<str>, bool) -> R) -> R {
-    STEM_CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((stem, stop)) = cache.get(lower) {
-            return f(stem, *stop);
-        }
-        if cache.len() >= STEM_CACHE_LIMIT {
-            cache.clear();
-        }
-        let stem: Arc<str> = STEMMER.stem(lower).as_ref().into();
-        let stop = is_stopword(lower);
-        let r = f(&stem, stop);
-        cache.insert(lower.into(), (stem, stop));
-        r
-    })
+    STEM_CACHE.with(|cache| cached_stem(&mut cache.borrow_mut(), lower, f))
+}
+
+fn cached_stem<R>(cache: &mut StemCache, lower: &str, f: impl FnOnce(&Arc<str>, bool) -> R) -> R {
+    if let Some((stem, stop)) = cache.get(lower) {
+        return f(stem, *stop);
+    }
+    if cache.len() >= STEM_CACHE_LIMIT {
+        cache.clear();
+    }
+    let stem: Arc<str> = STEMMER.stem(lower).as_ref().into();
+    let stop = is_stopword(lower);
+    let r = f(&stem, stop);
+    cache.insert(lower.into(), (stem, stop));
+    r
 }
 
 /// Is `lower` (already lower-cased) an English stopword?
@@ -123,7 +124,7 @@ impl Vocabulary {
     }
 
     /// Id of a word, adding it if new. Returns the id and whether the word is a stopword.
-    fn intern(&mut self, word: &str) -> (u32, bool) {
+    fn intern(&mut self, cache: &mut StemCache, word: &str) -> (u32, bool) {
         self.lower.clear();
         if word.is_ascii() {
             self.lower.push_str(word);
@@ -138,7 +139,7 @@ impl Vocabulary {
             }
         }
         let (terms, by_term) = (&mut self.terms, &mut self.by_term);
-        with_stem(&self.lower, |stem, stop| match by_term.get(stem) {
+        cached_stem(cache, &self.lower, |stem, stop| match by_term.get(stem) {
             Some(&id) => (id, stop),
             None => {
                 let id = terms.len() as u32;
@@ -152,8 +153,18 @@ impl Vocabulary {
 
 /// Tokenize `text[range]` into `out`, interning terms into `vocab`.
 pub(crate) fn tokenize_into(text: &str, base: usize, vocab: &mut Vocabulary, out: &mut Vec<Token>) {
+    STEM_CACHE.with(|cache| tokenize_cached(&mut cache.borrow_mut(), text, base, vocab, out));
+}
+
+fn tokenize_cached(
+    cache: &mut StemCache,
+    text: &str,
+    base: usize,
+    vocab: &mut Vocabulary,
+    out: &mut Vec<Token>,
+) {
     for (off, word) in text.unicode_word_indices() {
-        let (term, stop) = vocab.intern(word);
+        let (term, stop) = vocab.intern(cache, word);
         let first = word.chars().next().unwrap_or(' ');
         let mut flags = 0;
         if stop {
