@@ -287,10 +287,10 @@ impl Budget {
 }
 
 fn brief_record(pipeline: &attache::Pipeline, record: Record, format: Option<(Format, &str)>) -> Outcome {
-    let Record { input, result, .. } = record;
+    let Record { input, result, declared_id, .. } = record;
     let article = match result {
         Ok(a) => a,
-        Err(e) => return Outcome::Failed { input, id: None, reason: e.to_string() },
+        Err(e) => return Outcome::Failed { input, id: declared_id, reason: e.to_string() },
     };
     let id = article.id.clone();
     let brief = match pipeline.brief(article) {

@@ -372,3 +372,25 @@ fn parse_prints_what_the_readers_got() {
     assert!(out[1]["author"].is_null());
     assert!(r.stderr.contains("\"line\":2"), "{}", r.stderr);
 }
+
+#[test]
+fn error_records_name_the_id_the_line_declared() {
+    let input = "{\"id\":\"ok-1\",\"text\":\"Envoys met in Geneva on Monday to discuss the ceasefire.\"}\n\
+                 {\"id\":\"no-text\",\"title\":\"Headline only\"}\n\
+                 {\"id\":42,\"text\":5}\n\
+                 {broken\n";
+    let out = crate::util::attache()
+        .args(["batch", "-", "--errors", "-", "--quiet"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "one output line per input line");
+    assert_eq!(lines[0]["id"], "ok-1");
+    assert!(lines[0].get("error").is_none());
+    assert_eq!((lines[1]["id"].as_str(), lines[1]["input"]["line"].as_u64()), (Some("no-text"), Some(2)));
+    assert_eq!(lines[2]["id"], "42");
+    assert!(lines[3]["id"].is_null() && lines[3]["error"].as_str().unwrap().contains("invalid JSON"));
+}

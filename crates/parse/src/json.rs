@@ -42,6 +42,17 @@ fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Str
     })
 }
 
+/// The `id` of a JSON object that is not a valid article (no `text`, a
+/// `text` that is not a string…), for naming it in an error record.
+pub(crate) fn declared_id(input: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        #[serde(default, deserialize_with = "string_or_number")]
+        id: Option<String>,
+    }
+    serde_json::from_str::<IdOnly>(input).ok().and_then(|x| x.id)
+}
+
 impl JsonArticle {
     /// Turn the decoded object into an [`Article`], checking `text`.
     pub fn into_article(self) -> Result<Article, ParseError> {

@@ -69,6 +69,10 @@ pub struct Record {
     /// The article, with its `id` filled in (see [`Sources`]), or the reason
     /// there is none.
     pub result: Result<Article, ParseError>,
+    /// The id the input declared even when it could not be read as an
+    /// article (a JSON line with an `id` but no `text`), so that an error
+    /// record still names it; `None` when there is none or the record was read.
+    pub declared_id: Option<String>,
 }
 
 /// An input that cannot be read at all (missing, unreadable directory).
@@ -172,16 +176,23 @@ impl Pending {
     /// Decode the record into an article (or the reason there is none).
     pub fn decode(self) -> Record {
         let Pending { input, work } = self;
+        let mut declared_id = None;
         let result = match work {
             Work::Done(r) => r,
             Work::JsonLine { bytes, line } => match std::str::from_utf8(&bytes) {
                 Err(e) => Err(ParseError::InvalidUtf8 { offset: e.valid_up_to() }),
-                Ok(text) => read_json(text.strip_prefix('\u{feff}').unwrap_or(text)).map(|mut a| {
-                    if a.id.is_none() {
-                        a.id = Some(line.to_string());
+                Ok(text) => {
+                    let result = read_json(text.strip_prefix('\u{feff}').unwrap_or(text)).map(|mut a| {
+                        if a.id.is_none() {
+                            a.id = Some(line.to_string());
+                        }
+                        a
+                    });
+                    if result.is_err() {
+                        declared_id = crate::json::declared_id(text);
                     }
-                    a
-                }),
+                    result
+                }
             },
             Work::Whole { bytes, kind, stem } => decode_whole(&bytes, kind).map(|mut a| {
                 if a.id.is_none() {
@@ -192,7 +203,7 @@ impl Pending {
             #[cfg(feature = "warc")]
             Work::Warc(w) => w.into_record().result,
         };
-        Record { input, result }
+        Record { input, result, declared_id }
     }
 }
 
