@@ -2,7 +2,7 @@
 //!
 //! # Brief overview
 //!
-//! An [`Extractor`] reads a parsed [`Document`](attache_parse::Document) and
+//! An [`Extractor`] reads a parsed [`Document`] and
 //! returns an [`Extraction`]: people with their role and country,
 //! organisations, countries, places, direct quotes with their speakers, the
 //! positions of the main parties and forward-looking `what_next` items with
