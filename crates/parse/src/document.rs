@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::article::{Article, BlockKind};
 use crate::segment::split_sentences;
-use crate::token::{Token, Vocabulary, tokenize_into};
+use crate::token::{Token, Vocabulary, with_tokenizer};
 
 /// A segmented, tokenized article: the unit that scorers and extractors read.
 ///
@@ -65,30 +65,32 @@ impl Document {
         let mut vocab = Vocabulary::default();
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::with_capacity(text.len() / 120);
-        let mut paragraph = 0;
-        for (bi, b) in article.blocks.iter().enumerate() {
-            let base = blocks[bi].start;
-            if b.kind == BlockKind::Subhead {
-                tokenize_into(&b.text, base, &mut vocab, &mut tokens);
-                continue;
-            }
-            for r in split_sentences(&b.text) {
-                let t0 = tokens.len();
-                tokenize_into(&b.text[r.clone()], base + r.start, &mut vocab, &mut tokens);
-                sentences.push(Sentence {
-                    span: base + r.start..base + r.end,
-                    block: bi,
-                    paragraph,
-                    tokens: t0..tokens.len(),
-                    kind: b.kind,
-                });
-            }
-            paragraph += 1;
-        }
         let mut title_tokens = Vec::new();
-        if let Some(t) = &article.title {
-            tokenize_into(t, 0, &mut vocab, &mut title_tokens);
-        }
+        with_tokenizer(&mut vocab, |tk| {
+            let mut paragraph = 0;
+            for (bi, b) in article.blocks.iter().enumerate() {
+                let base = blocks[bi].start;
+                if b.kind == BlockKind::Subhead {
+                    tk.tokenize(&b.text, base, &mut tokens);
+                    continue;
+                }
+                for r in split_sentences(&b.text) {
+                    let t0 = tokens.len();
+                    tk.tokenize(&b.text[r.clone()], base + r.start, &mut tokens);
+                    sentences.push(Sentence {
+                        span: base + r.start..base + r.end,
+                        block: bi,
+                        paragraph,
+                        tokens: t0..tokens.len(),
+                        kind: b.kind,
+                    });
+                }
+                paragraph += 1;
+            }
+            if let Some(t) = &article.title {
+                tk.tokenize(t, 0, &mut title_tokens);
+            }
+        });
         Document { article, text, blocks, sentences, tokens, title_tokens, vocab }
     }
 

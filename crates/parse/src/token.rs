@@ -2,7 +2,8 @@
 //! that scoring compares.
 
 use std::cell::RefCell;
-use std::sync::{Arc, LazyLock};
+use std::hash::{Hash, Hasher};
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -19,41 +20,254 @@ static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
-/// Entries kept in each thread's stem cache before it is cleared.
-const STEM_CACHE_LIMIT: usize = 200_000;
-
-/// Lower-cased word -> (stem, stopword?).
-type StemCache = FxHashMap<Box<str>, (Arc<str>, bool)>;
-
-thread_local! {
-    /// Lower-cased word -> (Snowball stem, stopword?), shared by all documents
-    /// a thread tokenizes: in a batch most words have been seen before, and
-    /// stemming is the most expensive step of tokenization. Stems are shared
-    /// (`Arc`), so a document's vocabulary takes them without copying.
-    static STEM_CACHE: RefCell<StemCache> = RefCell::new(FxHashMap::default());
-}
-
-fn with_stem<R>(lower: &str, f: impl FnOnce(&Arc<str>, bool) -> R) -> R {
-    STEM_CACHE.with(|cache| cached_stem(&mut cache.borrow_mut(), lower, f))
-}
-
-fn cached_stem<R>(cache: &mut StemCache, lower: &str, f: impl FnOnce(&Arc<str>, bool) -> R) -> R {
-    if let Some((stem, stop)) = cache.get(lower) {
-        return f(stem, *stop);
-    }
-    if cache.len() >= STEM_CACHE_LIMIT {
-        cache.clear();
-    }
-    let stem: Arc<str> = STEMMER.stem(lower).as_ref().into();
-    let stop = is_stopword(lower);
-    let r = f(&stem, stop);
-    cache.insert(lower.into(), (stem, stop));
-    r
-}
-
 /// Is `lower` (already lower-cased) an English stopword?
 pub fn is_stopword(lower: &str) -> bool {
     STOPWORDS.contains(lower)
+}
+
+/// Words kept in each thread's [`Lexicon`] before it is cleared.
+const LEXICON_LIMIT: usize = 200_000;
+
+/// Longest lower-cased word (in bytes) stored inline in a [`Key`].
+const INLINE: usize = 23;
+
+/// A lower-cased word of up to [`INLINE`] bytes, stored inline (the last byte
+/// is the length), so that a cache probe compares 24 bytes in the table
+/// itself instead of following a pointer to a heap string.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key([u8; INLINE + 1]);
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for chunk in self.0.chunks_exact(8) {
+            state.write_u64(u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")));
+        }
+    }
+}
+
+/// What the lexicon knows of a word: its stem's id and whether it is a stopword.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    stem: u32,
+    stop: bool,
+}
+
+/// Each thread's memory of the words it has tokenized: lower-cased word ->
+/// (Snowball stem id, stopword?). In a batch most words have been seen
+/// before, and stemming is the most expensive step of tokenization.
+///
+/// Stems get thread-wide ids; a document's [`Vocabulary`] maps them to its
+/// own dense ids through `seen` (stamped with the document being built), so
+/// interning a known word costs one probe of `short` and one array access.
+#[derive(Default)]
+struct Lexicon {
+    /// Words of up to [`INLINE`] bytes.
+    short: FxHashMap<Key, WordInfo>,
+    /// Longer words.
+    long: FxHashMap<Box<str>, WordInfo>,
+    /// Stem -> stem id.
+    stem_ids: FxHashMap<Box<str>, u32>,
+    /// Stem id -> stem.
+    stems: Vec<Box<str>>,
+    /// Stem id -> (stamp of the document that last used it, its id there).
+    seen: Vec<(u32, u32)>,
+    /// Stamp of the document being built.
+    stamp: u32,
+    /// Scratch buffer for lower-casing.
+    lower: String,
+}
+
+thread_local! {
+    static LEXICON: RefCell<Lexicon> = RefCell::new(Lexicon::default());
+}
+
+/// Lower-case a word as tokens compare it (curly apostrophes made straight).
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            if c == '’' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+}
+
+/// Tokenizes the text of one document into one [`Vocabulary`], holding the
+/// thread's lexicon for the whole document.
+pub(crate) struct Tokenizer<'a> {
+    lex: &'a mut Lexicon,
+    vocab: &'a mut Vocabulary,
+    /// Stems the full lexicon could not take, for this document only.
+    overflow: FxHashMap<Box<str>, u32>,
+}
+
+/// Run `f` with a tokenizer that interns terms into `vocab`. `vocab` must be
+/// built by one tokenizer only (its term ids are the tokenizer's).
+pub(crate) fn with_tokenizer<R>(vocab: &mut Vocabulary, f: impl FnOnce(&mut Tokenizer<'_>) -> R) -> R {
+    LEXICON.with_borrow_mut(|lex| {
+        if lex.short.len() + lex.long.len() >= LEXICON_LIMIT {
+            lex.short.clear();
+            lex.long.clear();
+            lex.stem_ids.clear();
+            lex.stems.clear();
+            lex.seen.clear();
+        }
+        lex.stamp = lex.stamp.wrapping_add(1);
+        if lex.stamp == 0 {
+            // After 2^32 documents: no stale stamp may match a new one.
+            lex.seen.iter_mut().for_each(|s| s.0 = 0);
+            lex.stamp = 1;
+        }
+        let mut t = Tokenizer { lex, vocab, overflow: FxHashMap::default() };
+        f(&mut t)
+    })
+}
+
+impl Tokenizer<'_> {
+    /// Tokenize `text`, whose first byte is at offset `base` of the document,
+    /// appending to `out`.
+    pub(crate) fn tokenize(&mut self, text: &str, base: usize, out: &mut Vec<Token>) {
+        for (off, word) in text.unicode_word_indices() {
+            let (term, stop) = self.intern(word);
+            let first = word.as_bytes()[0];
+            let mut flags = 0;
+            if stop {
+                flags |= Token::STOP;
+            }
+            if first.is_ascii() {
+                if first.is_ascii_uppercase() {
+                    flags |= Token::CAPITALIZED;
+                } else if first.is_ascii_digit() {
+                    flags |= Token::NUMERIC;
+                }
+            } else if word.chars().next().is_some_and(char::is_uppercase) {
+                flags |= Token::CAPITALIZED;
+            }
+            let start = (base + off) as u32;
+            out.push(Token { start, end: start + word.len() as u32, term, flags });
+        }
+    }
+
+    /// Document term id of a word, and whether it is a stopword.
+    fn intern(&mut self, word: &str) -> (u32, bool) {
+        let info = if word.len() <= INLINE && word.is_ascii() {
+            let mut key = [0u8; INLINE + 1];
+            key[..word.len()].copy_from_slice(word.as_bytes());
+            key[..word.len()].make_ascii_lowercase();
+            key[INLINE] = word.len() as u8;
+            let key = Key(key);
+            match self.lex.short.get(&key) {
+                Some(&info) => Some(info),
+                None => {
+                    // Only ASCII bytes were copied: the key is valid UTF-8.
+                    let lower = std::str::from_utf8(&key.0[..word.len()]).expect("ASCII word");
+                    let info = self.learn(lower);
+                    if let Some(info) = info {
+                        self.lex.short.insert(key, info);
+                    }
+                    info
+                }
+            }
+        } else {
+            let mut lower = std::mem::take(&mut self.lex.lower);
+            lower_into(word, &mut lower);
+            let info = if lower.len() <= INLINE {
+                let mut key = [0u8; INLINE + 1];
+                key[..lower.len()].copy_from_slice(lower.as_bytes());
+                key[INLINE] = lower.len() as u8;
+                let key = Key(key);
+                match self.lex.short.get(&key) {
+                    Some(&info) => Some(info),
+                    None => {
+                        let info = self.learn(&lower);
+                        if let Some(info) = info {
+                            self.lex.short.insert(key, info);
+                        }
+                        info
+                    }
+                }
+            } else {
+                match self.lex.long.get(lower.as_str()) {
+                    Some(&info) => Some(info),
+                    None => {
+                        let info = self.learn(&lower);
+                        if let Some(info) = info {
+                            self.lex.long.insert(lower.as_str().into(), info);
+                        }
+                        info
+                    }
+                }
+            };
+            let r = match info {
+                Some(info) => self.local(info),
+                None => self.overflow_term(&lower),
+            };
+            self.lex.lower = lower;
+            return r;
+        };
+        match info {
+            Some(info) => self.local(info),
+            None => {
+                let mut lower = std::mem::take(&mut self.lex.lower);
+                lower_into(word, &mut lower);
+                let r = self.overflow_term(&lower);
+                self.lex.lower = lower;
+                r
+            }
+        }
+    }
+
+    /// Stem a word the lexicon has not seen. `None` when the lexicon is full
+    /// and the stem is new to it (the caller then keeps the term in this
+    /// document only).
+    fn learn(&mut self, lower: &str) -> Option<WordInfo> {
+        let lex = &mut *self.lex;
+        if lex.short.len() + lex.long.len() >= LEXICON_LIMIT {
+            return None;
+        }
+        let stem = STEMMER.stem(lower);
+        let id = match lex.stem_ids.get(stem.as_ref()) {
+            Some(&id) => id,
+            None => {
+                let id = lex.stems.len() as u32;
+                lex.stems.push(stem.as_ref().into());
+                lex.stem_ids.insert(stem.as_ref().into(), id);
+                lex.seen.push((0, 0));
+                id
+            }
+        };
+        Some(WordInfo { stem: id, stop: is_stopword(lower) })
+    }
+
+    /// The document id of a known stem, adding it to the vocabulary if new there.
+    fn local(&mut self, info: WordInfo) -> (u32, bool) {
+        let slot = &mut self.lex.seen[info.stem as usize];
+        if slot.0 != self.lex.stamp {
+            *slot = (self.lex.stamp, self.vocab.push(&self.lex.stems[info.stem as usize]));
+        }
+        (slot.1, info.stop)
+    }
+
+    /// Intern a word the full lexicon could not take.
+    fn overflow_term(&mut self, lower: &str) -> (u32, bool) {
+        let stem = STEMMER.stem(lower);
+        let stop = is_stopword(lower);
+        if let Some(&id) = self.lex.stem_ids.get(stem.as_ref()) {
+            return self.local(WordInfo { stem: id, stop });
+        }
+        if let Some(&local) = self.overflow.get(stem.as_ref()) {
+            return (local, stop);
+        }
+        let local = self.vocab.push(&stem);
+        self.overflow.insert(stem.as_ref().into(), local);
+        (local, stop)
+    }
 }
 
 /// A word of the document text.
@@ -96,88 +310,48 @@ impl Token {
 /// A per-document map between term strings (stems) and dense ids.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    terms: Vec<Arc<str>>,
-    by_term: FxHashMap<Arc<str>, u32>,
-    lower: String,
+    /// The terms, one after another.
+    text: String,
+    /// End of each term in `text`.
+    ends: Vec<u32>,
+    /// Term -> id, built on the first [`Vocabulary::get`].
+    index: OnceLock<FxHashMap<Box<str>, u32>>,
 }
 
 impl Vocabulary {
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.terms.len()
+        self.ends.len()
     }
 
     /// Is the vocabulary empty?
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.ends.is_empty()
     }
 
     /// The term string (stem) of an id.
     pub fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
     }
 
     /// Look up the id of a word as it would be tokenized (lower-cased, stemmed).
     pub fn get(&self, word: &str) -> Option<u32> {
-        let lower = word.to_lowercase().replace('’', "'");
-        with_stem(&lower, |stem, _| self.by_term.get(stem).copied())
+        let mut lower = String::new();
+        lower_into(word, &mut lower);
+        let index = self
+            .index
+            .get_or_init(|| (0..self.len() as u32).map(|id| (Box::<str>::from(self.term(id)), id)).collect());
+        index.get(STEMMER.stem(&lower).as_ref()).copied()
     }
 
-    /// Id of a word, adding it if new. Returns the id and whether the word is a stopword.
-    fn intern(&mut self, cache: &mut StemCache, word: &str) -> (u32, bool) {
-        self.lower.clear();
-        if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
-        } else {
-            for c in word.chars() {
-                if c == '’' {
-                    self.lower.push('\'');
-                } else {
-                    self.lower.extend(c.to_lowercase());
-                }
-            }
-        }
-        let (terms, by_term) = (&mut self.terms, &mut self.by_term);
-        cached_stem(cache, &self.lower, |stem, stop| match by_term.get(stem) {
-            Some(&id) => (id, stop),
-            None => {
-                let id = terms.len() as u32;
-                terms.push(Arc::clone(stem));
-                by_term.insert(Arc::clone(stem), id);
-                (id, stop)
-            }
-        })
-    }
-}
-
-/// Tokenize `text[range]` into `out`, interning terms into `vocab`.
-pub(crate) fn tokenize_into(text: &str, base: usize, vocab: &mut Vocabulary, out: &mut Vec<Token>) {
-    STEM_CACHE.with(|cache| tokenize_cached(&mut cache.borrow_mut(), text, base, vocab, out));
-}
-
-fn tokenize_cached(
-    cache: &mut StemCache,
-    text: &str,
-    base: usize,
-    vocab: &mut Vocabulary,
-    out: &mut Vec<Token>,
-) {
-    for (off, word) in text.unicode_word_indices() {
-        let (term, stop) = vocab.intern(cache, word);
-        let first = word.chars().next().unwrap_or(' ');
-        let mut flags = 0;
-        if stop {
-            flags |= Token::STOP;
-        }
-        if first.is_uppercase() {
-            flags |= Token::CAPITALIZED;
-        }
-        if first.is_ascii_digit() {
-            flags |= Token::NUMERIC;
-        }
-        let start = (base + off) as u32;
-        out.push(Token { start, end: start + word.len() as u32, term, flags });
+    /// Add a term (new to this vocabulary) and return its id.
+    fn push(&mut self, term: &str) -> u32 {
+        debug_assert!(self.index.get().is_none(), "terms are added before any lookup");
+        self.text.push_str(term);
+        self.ends.push(self.text.len() as u32);
+        (self.ends.len() - 1) as u32
     }
 }
 
@@ -190,7 +364,7 @@ mod tests {
         let mut v = Vocabulary::default();
         let mut t = Vec::new();
         let text = "The ministers’ negotiations continued; Ministers negotiate.";
-        tokenize_into(text, 10, &mut v, &mut t);
+        with_tokenizer(&mut v, |tk| tk.tokenize(text, 10, &mut t));
         let words: Vec<&str> = t.iter().map(|k| &text[k.start as usize - 10..k.end as usize - 10]).collect();
         assert_eq!(words, ["The", "ministers", "negotiations", "continued", "Ministers", "negotiate"]);
         assert!(t[0].is_stop() && t[0].is_capitalized());
