@@ -47,7 +47,7 @@ mod token;
 #[cfg(feature = "warc")]
 mod warc;
 
-pub use article::{Article, Block, BlockKind, collapse_ws};
+pub use article::{Article, Block, BlockKind, Words, collapse_ws, count_words, words};
 pub use document::{Document, Sentence};
 pub use error::{Field, ParseError};
 #[cfg(feature = "html")]

@@ -75,25 +75,27 @@ fn mask_quotes(text: &str) -> String {
 /// ]);
 /// ```
 pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
-    // Most paragraphs have no quotation mark: segment them in place.
-    let has_quotes = para.contains(['"', '“', '”', '„', '«', '»', '‘', '’', '\'']);
-    let masked = if has_quotes {
-        std::borrow::Cow::Owned(mask_quotes(para))
-    } else {
-        std::borrow::Cow::Borrowed(para)
-    };
     let mut out = Vec::new();
-    let mut starts: Vec<usize> =
-        ENGLISH.get_sentence_boundaries(&masked).into_iter().map(|b| b.start_byte).collect();
-    let caseless = !para.chars().any(char::is_uppercase);
-    if caseless {
-        // Tokenized copy marks every sentence end with a stand-alone stop;
-        // there the rule set's guesses (made for cased text) are not needed.
-        let stops = spaced_stops(para);
-        if !stops.is_empty() {
-            starts = stops;
-        }
-    }
+    let caseless = if para.is_ascii() {
+        !para.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        !para.chars().any(char::is_uppercase)
+    };
+    // Tokenized copy marks every sentence end with a stand-alone stop; there
+    // the rule set's guesses (made for cased text) are not needed.
+    let stops = if caseless { spaced_stops(para) } else { Vec::new() };
+    let mut starts: Vec<usize> = if stops.is_empty() {
+        // Most paragraphs have no quotation mark: segment them in place.
+        let has_quotes = para.contains(['"', '“', '”', '„', '«', '»', '‘', '’', '\'']);
+        let masked = if has_quotes {
+            std::borrow::Cow::Owned(mask_quotes(para))
+        } else {
+            std::borrow::Cow::Borrowed(para)
+        };
+        ENGLISH.get_sentence_boundaries(&masked).into_iter().map(|b| b.start_byte).collect()
+    } else {
+        stops
+    };
     starts.retain(|&s| s > 0 && s < para.len());
     starts.push(para.len());
     let mut begin = 0;

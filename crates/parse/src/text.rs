@@ -17,7 +17,7 @@
 //! ‘Red lines’               <- a short line without final punctuation is a subhead
 //! ```
 
-use crate::article::{Article, Block, BlockKind, collapse_ws};
+use crate::article::{Article, Block, BlockKind, collapse_ws, count_words};
 use crate::error::ParseError;
 
 /// The largest article, in bytes, that the readers accept.
@@ -248,12 +248,8 @@ fn looks_like_headline(b: &RawBlock) -> bool {
     if b.heading {
         return true;
     }
-    let words = b.text.split_whitespace().count();
+    let words = count_words(&b.text);
     words <= HEADLINE_MAX_WORDS && !b.text.trim_end().ends_with('.')
-}
-
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
 }
 
 /// A short line with no sentence-final punctuation, or a short line wholly in
@@ -265,7 +261,7 @@ fn is_subhead(b: &RawBlock) -> bool {
     let t = b.text.trim();
     // A subhead is a few words: skip counting the words of a long paragraph.
     if t.len() > 160
-        || word_count(t) > SUBHEAD_MAX_WORDS
+        || count_words(t) > SUBHEAD_MAX_WORDS
         || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
     {
         return false;
@@ -283,7 +279,7 @@ fn is_subhead(b: &RawBlock) -> bool {
 
 fn byline(t: &str) -> Option<&str> {
     let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY "))?;
-    (word_count(rest) <= 10 && rest.starts_with(char::is_uppercase)).then_some(rest.trim())
+    (count_words(rest) <= 10 && rest.starts_with(char::is_uppercase)).then_some(rest.trim())
 }
 
 /// Wire credits such as "(Reporting by …; Editing by …)" are not article text.
@@ -341,7 +337,7 @@ fn is_standfirst(raw: &[RawBlock], i: usize) -> bool {
         return false;
     }
     let b = &raw[i];
-    if b.heading || word_count(&b.text) > STANDFIRST_MAX_WORDS || byline(&b.text).is_some() {
+    if b.heading || count_words(&b.text) > STANDFIRST_MAX_WORDS || byline(&b.text).is_some() {
         return false;
     }
     if i == 1 && byline(&raw[0].text).is_none() {

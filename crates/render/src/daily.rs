@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::fit::words;
 use crate::model::{Mention, Person, SourceRef};
 
 /// A day's briefing: many articles grouped into stories, on one page.
@@ -95,10 +96,6 @@ pub struct DailyStats {
     pub words: usize,
     /// Articles that could not be read or briefed.
     pub failed: usize,
-}
-
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
 }
 
 /// Words in the body of a daily page.

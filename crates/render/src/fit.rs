@@ -1,7 +1,18 @@
 use crate::model::Brief;
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+/// White-space separated words of `s` (ASCII text is counted byte by byte).
+pub(crate) fn words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// Words in the body of a briefing: every sentence, quote and item shown.

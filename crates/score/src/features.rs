@@ -78,6 +78,10 @@ impl Features {
 
 /// Unbalanced double quotation marks, or a sentence wholly inside one quotation.
 pub(crate) fn is_quote_fragment(s: &str) -> bool {
+    // Curly quotes are encoded from a 0xE2 lead byte: without it or `"`, no quote.
+    if !s.bytes().any(|b| b == b'"' || b == 0xE2) {
+        return false;
+    }
     let (mut open, mut close, mut straight) = (0, 0, 0);
     for c in s.chars() {
         match c {
