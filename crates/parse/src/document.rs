@@ -106,7 +106,7 @@ impl Document {
 
     /// Number of words in sentence `i`.
     pub fn sentence_words(&self, i: usize) -> usize {
-        crate::article::count_words(self.sentence_text(i))
+        crate::ws::count_words(self.sentence_text(i))
     }
 
     /// The place in the first paragraph's wire dateline (`GENEVA (Wire) —`), if any.

@@ -13,8 +13,9 @@
 use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
-use crate::article::{Article, Block, BlockKind, collapse_ws};
+use crate::article::{Article, Block, BlockKind};
 use crate::error::ParseError;
+use crate::ws::collapse_ws;
 
 /// The largest HTML page, in bytes, that [`read_html`] accepts.
 ///

@@ -2,9 +2,10 @@
 
 use serde::Deserialize;
 
-use crate::article::{Article, collapse_ws};
+use crate::article::Article;
 use crate::error::{Field, ParseError};
 use crate::text::{check_size, read_body};
+use crate::ws::collapse_ws;
 
 /// The JSON article object accepted by every command. Only `text` is required.
 #[derive(Debug, Default, Deserialize)]

@@ -46,8 +46,9 @@ mod text;
 mod token;
 #[cfg(feature = "warc")]
 mod warc;
+mod ws;
 
-pub use article::{Article, Block, BlockKind, Words, collapse_ws, count_words, words};
+pub use article::{Article, Block, BlockKind};
 pub use document::{Document, Sentence};
 pub use error::{Field, ParseError};
 #[cfg(feature = "html")]
@@ -59,6 +60,7 @@ pub use text::{MAX_ARTICLE_BYTES, read_text};
 pub use token::{Token, Vocabulary, is_stopword};
 #[cfg(feature = "warc")]
 pub use warc::{MAX_WARC_HEADER_BYTES, MAX_WARC_RECORD_BYTES, WarcReader, WarcRecord};
+pub use ws::{Words, collapse_ws, count_words, words};
 
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}

@@ -17,8 +17,9 @@
 //! ‘Red lines’               <- a short line without final punctuation is a subhead
 //! ```
 
-use crate::article::{Article, Block, BlockKind, collapse_ws, count_words};
+use crate::article::{Article, Block, BlockKind};
 use crate::error::ParseError;
+use crate::ws::{collapse_ws, count_words};
 
 /// The largest article, in bytes, that the readers accept.
 ///
