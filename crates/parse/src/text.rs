@@ -232,7 +232,8 @@ fn clean_markdown(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    let out = out.replace("**", "").replace("__", "");
+    // Bold marks; most paragraphs have no `*` or `_` at all.
+    let out = if out.contains(['*', '_']) { out.replace("**", "").replace("__", "") } else { out };
     let trimmed = out.trim();
     let unwrapped = if trimmed.len() > 2
         && ((trimmed.starts_with('*') && trimmed.ends_with('*'))

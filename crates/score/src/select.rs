@@ -101,16 +101,18 @@ impl Selector {
         let mut budget = self.words;
         let mut max_sim = vec![0.0f32; n];
         let mut repeats = vec![false; n];
-        for &t in taken {
-            for (i, m) in max_sim.iter_mut().enumerate() {
-                *m = m.max(features.sim(i, t));
-                repeats[i] |= features.containment(i, t) > self.containment;
-            }
-        }
         let mut open: Vec<usize> = (0..n)
             .filter(|&i| !taken.contains(&i) && features.words[i] >= self.min_words)
             .filter(|&i| !(self.skip_quote_fragments && features.quote_fragment[i]))
             .collect();
+        // Redundancy is only ever read for sentences still open.
+        for &t in taken {
+            for &i in &open {
+                let (sim, contained) = features.overlap(i, t);
+                max_sim[i] = max_sim[i].max(sim);
+                repeats[i] |= contained > self.containment;
+            }
+        }
         while chosen.len() < self.points && !open.is_empty() {
             let mut best: Option<(usize, f32)> = None;
             for (k, &i) in open.iter().enumerate() {
@@ -127,9 +129,10 @@ impl Selector {
             let i = open.swap_remove(k);
             open.sort_unstable();
             budget -= features.words[i];
-            for (j, m) in max_sim.iter_mut().enumerate() {
-                *m = m.max(features.sim(j, i));
-                repeats[j] |= features.containment(j, i) > self.containment;
+            for &j in &open {
+                let (sim, contained) = features.overlap(j, i);
+                max_sim[j] = max_sim[j].max(sim);
+                repeats[j] |= contained > self.containment;
             }
             chosen.push(Pick { sentence: i, score: scores[i], rank: chosen.len() });
         }
