@@ -19,7 +19,7 @@
 
 use crate::article::{Article, Block, BlockKind};
 use crate::error::ParseError;
-use crate::ws::{collapse_ws, count_words};
+use crate::ws::{collapse_ws, words};
 
 /// The largest article, in bytes, that the readers accept.
 ///
@@ -233,7 +233,11 @@ fn clean_markdown(s: &str) -> String {
     }
     out.push_str(rest);
     // Bold marks; most paragraphs have no `*` or `_` at all.
-    let out = if out.contains(['*', '_']) { out.replace("**", "").replace("__", "") } else { out };
+    let out = if memchr::memchr2(b'*', b'_', out.as_bytes()).is_some() {
+        out.replace("**", "").replace("__", "")
+    } else {
+        out
+    };
     let trimmed = out.trim();
     let unwrapped = if trimmed.len() > 2
         && ((trimmed.starts_with('*') && trimmed.ends_with('*'))
@@ -246,12 +250,17 @@ fn clean_markdown(s: &str) -> String {
     unwrapped.trim().to_string()
 }
 
+/// Does `s` have more than `n` white-space separated words? Reads no further
+/// than the word past `n`.
+fn more_words_than(s: &str, n: usize) -> bool {
+    words(s).nth(n).is_some()
+}
+
 fn looks_like_headline(b: &RawBlock) -> bool {
     if b.heading {
         return true;
     }
-    let words = count_words(&b.text);
-    words <= HEADLINE_MAX_WORDS && !b.text.trim_end().ends_with('.')
+    !more_words_than(&b.text, HEADLINE_MAX_WORDS) && !b.text.trim_end().ends_with('.')
 }
 
 /// A short line with no sentence-final punctuation, or a short line wholly in
@@ -263,7 +272,7 @@ fn is_subhead(b: &RawBlock) -> bool {
     let t = b.text.trim();
     // A subhead is a few words: skip counting the words of a long paragraph.
     if t.len() > 160
-        || count_words(t) > SUBHEAD_MAX_WORDS
+        || more_words_than(t, SUBHEAD_MAX_WORDS)
         || !t.starts_with(|c: char| c.is_uppercase() || "‘“'\"".contains(c))
     {
         return false;
@@ -281,7 +290,7 @@ fn is_subhead(b: &RawBlock) -> bool {
 
 fn byline(t: &str) -> Option<&str> {
     let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY "))?;
-    (count_words(rest) <= 10 && rest.starts_with(char::is_uppercase)).then_some(rest.trim())
+    (!more_words_than(rest, 10) && rest.starts_with(char::is_uppercase)).then_some(rest.trim())
 }
 
 /// Wire credits such as "(Reporting by …; Editing by …)" are not article text.
@@ -339,7 +348,7 @@ fn is_standfirst(raw: &[RawBlock], i: usize) -> bool {
         return false;
     }
     let b = &raw[i];
-    if b.heading || count_words(&b.text) > STANDFIRST_MAX_WORDS || byline(&b.text).is_some() {
+    if b.heading || more_words_than(&b.text, STANDFIRST_MAX_WORDS) || byline(&b.text).is_some() {
         return false;
     }
     if i == 1 && byline(&raw[0].text).is_none() {

@@ -302,41 +302,55 @@ impl<'a> AsciiWords<'a> {
     }
 }
 
-#[inline(always)]
-fn joins(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// Byte classes of [`AsciiWords`]: a bit set per ASCII byte.
+const JOIN: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+/// Continues a letter run when a letter follows: `:` `.` `'`.
+const MID_LETTER: u8 = 8;
+/// Continues a digit run when a digit follows: `,` `;` `.` `'`.
+const MID_NUM: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            JOIN | ALPHA
+        } else if c.is_ascii_digit() {
+            JOIN | DIGIT
+        } else {
+            match c {
+                b'_' => JOIN,
+                b':' => MID_LETTER,
+                b'.' | b'\'' => MID_LETTER | MID_NUM,
+                b',' | b';' => MID_NUM,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    t
+};
 
 impl<'a> Iterator for AsciiWords<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let b = self.text.as_bytes();
+        let class = |i: usize| CLASS[usize::from(b[i])];
         let mut i = self.pos;
         loop {
-            while i < b.len() && !joins(b[i]) {
-                i += 1;
-            }
-            if i >= b.len() {
-                self.pos = i;
-                return None;
-            }
+            i += b[i..].iter().position(|&c| CLASS[usize::from(c)] & JOIN != 0)?;
             let start = i;
-            let mut alnum = false;
             loop {
-                while i < b.len() && joins(b[i]) {
-                    alnum |= b[i] != b'_';
-                    i += 1;
-                }
+                i += b[i..].iter().position(|&c| CLASS[usize::from(c)] & JOIN == 0).unwrap_or(b.len() - i);
                 // One connector between two letters or two digits continues the word.
                 if i + 1 < b.len() {
-                    let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
-                    let letters = prev.is_ascii_alphabetic()
-                        && next.is_ascii_alphabetic()
-                        && matches!(mid, b':' | b'.' | b'\'');
-                    let digits = prev.is_ascii_digit()
-                        && next.is_ascii_digit()
-                        && matches!(mid, b',' | b';' | b'.' | b'\'');
+                    let (prev, mid, next) = (class(i - 1), class(i), class(i + 1));
+                    let letters = prev & next & ALPHA != 0 && mid & MID_LETTER != 0;
+                    let digits = prev & next & DIGIT != 0 && mid & MID_NUM != 0;
                     if letters || digits {
                         i += 1;
                         continue;
@@ -344,7 +358,8 @@ impl<'a> Iterator for AsciiWords<'a> {
                 }
                 break;
             }
-            if alnum {
+            // Segments of `_` alone hold no letter or digit.
+            if b[start..i].iter().any(|&c| c != b'_') {
                 self.pos = i;
                 return Some((start, &self.text[start..i]));
             }
