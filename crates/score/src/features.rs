@@ -37,10 +37,9 @@ impl Features {
             raw.push(v);
         }
         let nf = n.max(1) as f32;
-        let idf = |t: u32| -> f32 {
-            let d = df.get(t as usize).copied().unwrap_or(0) as f32;
-            (nf / (1.0 + d)).ln().max(0.0) + 1.0
-        };
+        // IDF depends only on a term's sentence count (0..=n): one logarithm per count.
+        let by_count: Vec<f32> = (0..=n).map(|d| (nf / (1.0 + d as f32)).ln().max(0.0) + 1.0).collect();
+        let idf = |t: u32| -> f32 { by_count[df.get(t as usize).map_or(0, |&d| d as usize)] };
         for v in &mut raw {
             weigh(v, idf);
         }
