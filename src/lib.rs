@@ -252,7 +252,7 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
         .quotes
         .into_iter()
         .filter(|q| q.direct && q.text.split_whitespace().count() >= 5)
-        .filter(|q| !shown_text.iter().any(|t| t.contains(q.text.as_str())))
+        .filter(|q| !shown_text.iter().any(|t| contains(t, &q.text)))
         .collect();
     quotes
         .sort_by_key(|q| (q.speaker.is_none(), std::cmp::Reverse(q.text.split_whitespace().count().min(40))));
@@ -279,7 +279,7 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
                 .into_iter()
                 .filter(|t| {
                     let core = t.text.trim_end_matches([',', '.', ';', ':', ' ']);
-                    !shown.contains(&t.sentence) && !shown_text.iter().any(|s| s.contains(core))
+                    !shown.contains(&t.sentence) && !shown_text.iter().any(|s| contains(s, core))
                 })
                 .take(2)
                 .map(|t| Point::new(t.text, t.sentence, 0.0))
@@ -295,6 +295,11 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
         .take(MAX_WHAT_NEXT)
         .map(|w| Event { text: w.text, when: w.when, sentence: w.sentence })
         .collect();
+}
+
+/// `haystack.contains(needle)`, with a vectorised substring search.
+fn contains(haystack: &str, needle: &str) -> bool {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
 }
 
 /// One article after the pipeline: its document, features, sentence scores
