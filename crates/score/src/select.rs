@@ -106,14 +106,17 @@ impl Selector {
             .filter(|&i| !(self.skip_quote_fragments && features.quote_fragment[i]))
             .collect();
         // Redundancy is only ever read for sentences still open.
+        let mut dense = vec![0.0f32; features.df.len()];
         for &t in taken {
-            for &i in &open {
-                let (sim, contained) = features.overlap(i, t);
-                max_sim[i] = max_sim[i].max(sim);
-                repeats[i] |= contained > self.containment;
-            }
+            compare(features, t, &open, &mut dense, |j, sim, contained| {
+                max_sim[j] = max_sim[j].max(sim);
+                repeats[j] |= contained > self.containment;
+            });
         }
         while chosen.len() < self.points && !open.is_empty() {
+            // Redundancy only grows and the budget only shrinks: a sentence
+            // ruled out now stays out.
+            open.retain(|&i| !(max_sim[i] > self.redundancy || repeats[i] || features.words[i] > budget));
             let mut best: Option<(usize, f32)> = None;
             for (k, &i) in open.iter().enumerate() {
                 if max_sim[i] > self.redundancy || repeats[i] || features.words[i] > budget {
@@ -126,17 +129,50 @@ impl Selector {
                 }
             }
             let Some((k, _)) = best else { break };
-            let i = open.swap_remove(k);
-            open.sort_unstable();
+            let i = open.remove(k);
             budget -= features.words[i];
-            for &j in &open {
-                let (sim, contained) = features.overlap(j, i);
-                max_sim[j] = max_sim[j].max(sim);
-                repeats[j] |= contained > self.containment;
-            }
             chosen.push(Pick { sentence: i, score: scores[i], rank: chosen.len() });
+            if chosen.len() < self.points {
+                compare(features, i, &open, &mut dense, |j, sim, contained| {
+                    max_sim[j] = max_sim[j].max(sim);
+                    repeats[j] |= contained > self.containment;
+                });
+            }
         }
         chosen.sort_by_key(|p| p.sentence);
         chosen
+    }
+}
+
+/// Call `f(j, cosine, containment)` for sentence `i` against each of `others`
+/// (the values of [`Features::overlap`]`(j, i)`), spreading `i`'s vector over
+/// `dense` (all zeros, as long as the vocabulary; left zeroed) so that each
+/// comparison is one pass over `j`'s terms.
+fn compare(
+    features: &Features,
+    i: usize,
+    others: &[usize],
+    dense: &mut [f32],
+    mut f: impl FnMut(usize, f32, f32),
+) {
+    let a = &features.vectors[i];
+    for &(t, w) in a {
+        dense[t as usize] = w;
+    }
+    for &j in others {
+        let b = &features.vectors[j];
+        let (mut dot, mut common) = (0.0f32, 0usize);
+        for &(t, w) in b {
+            let v = dense[t as usize];
+            if v != 0.0 {
+                dot += w * v;
+                common += 1;
+            }
+        }
+        let shorter = a.len().min(b.len());
+        f(j, dot, if shorter == 0 { 0.0 } else { common as f32 / shorter as f32 });
+    }
+    for &(t, _) in a {
+        dense[t as usize] = 0.0;
     }
 }
