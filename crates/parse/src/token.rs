@@ -133,15 +133,7 @@ impl Tokenizer<'_> {
     /// Tokenize `text`, whose first byte is at offset `base` of the document,
     /// appending to `out`.
     pub(crate) fn tokenize(&mut self, text: &str, base: usize, out: &mut Vec<Token>) {
-        if text.is_ascii() {
-            for (off, word) in AsciiWords::new(text) {
-                self.push(word, base + off, out);
-            }
-        } else {
-            for (off, word) in text.unicode_word_indices() {
-                self.push(word, base + off, out);
-            }
-        }
+        for_each_word(text, |off, word| self.push(word, base + off, out));
     }
 
     /// Add the token of `word`, found at byte `at` of the document.
@@ -281,6 +273,34 @@ impl Tokenizer<'_> {
         let local = self.vocab.push(&stem);
         self.overflow.insert(stem.as_ref().into(), local);
         (local, stop)
+    }
+}
+
+/// Call `f(offset, word)` for each word of `text`, exactly the words (and
+/// offsets) of [`UnicodeSegmentation::unicode_word_indices`].
+///
+/// No word crosses an ASCII white-space character: under the Unicode word
+/// rules white space never joins a letter or digit. So text is cut at ASCII
+/// white space into pieces; pieces of pure ASCII go to the fast
+/// [`AsciiWords`], the others to `unicode-segmentation`.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    if text.is_ascii() {
+        AsciiWords::new(text).for_each(|(off, w)| f(off, w));
+        return;
+    }
+    let b = text.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = b[start..].iter().position(|c| c.is_ascii_whitespace()).map_or(b.len(), |p| start + p);
+        if end > start {
+            let piece = &text[start..end];
+            if piece.is_ascii() {
+                AsciiWords::new(piece).for_each(|(off, w)| f(start + off, w));
+            } else {
+                piece.unicode_word_indices().for_each(|(off, w)| f(start + off, w));
+            }
+        }
+        start = end + 1;
     }
 }
 
@@ -483,6 +503,33 @@ mod tests {
         }
         for s in &cases {
             let ours: Vec<(usize, &str)> = AsciiWords::new(s).collect();
+            let lib: Vec<(usize, &str)> = s.unicode_word_indices().collect();
+            assert_eq!(ours, lib, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn mixed_text_words_agree_with_unicode_segmentation() {
+        let alphabet: &[&str] = &[
+            "a", "Z", "7", "_", ".", ",", "'", ":", " ", "  ", "\n", "\t", "\r\n", "é", "Kyiv’s", "’", "‘",
+            "“", "”", "—", "–", "\u{a0}", "\u{2009}", "\u{301}", "\u{200d}", "\u{200b}", "日本", "한국",
+            "£5", "€", "½", "٣", "ß", "İ", "👍", "🇺🇦", "x\u{308}", "·", "״", "א", "ー", "カ", "\u{ad}",
+            "\u{feff}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 20) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            let mut ours: Vec<(usize, &str)> = Vec::new();
+            for_each_word(&s, |off, w| ours.push((off, w)));
             let lib: Vec<(usize, &str)> = s.unicode_word_indices().collect();
             assert_eq!(ours, lib, "{s:?}");
         }
