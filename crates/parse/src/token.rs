@@ -139,25 +139,23 @@ impl Tokenizer<'_> {
     /// Add the token of `word`, found at byte `at` of the document.
     #[inline(always)]
     fn push(&mut self, word: &str, at: usize, out: &mut Vec<Token>) {
-        {
-            let (term, stop) = self.intern(word);
-            let first = word.as_bytes()[0];
-            let mut flags = 0;
-            if stop {
-                flags |= Token::STOP;
-            }
-            if first.is_ascii() {
-                if first.is_ascii_uppercase() {
-                    flags |= Token::CAPITALIZED;
-                } else if first.is_ascii_digit() {
-                    flags |= Token::NUMERIC;
-                }
-            } else if word.chars().next().is_some_and(char::is_uppercase) {
-                flags |= Token::CAPITALIZED;
-            }
-            let start = at as u32;
-            out.push(Token { start, end: start + word.len() as u32, term, flags });
+        let (term, stop) = self.intern(word);
+        let first = word.as_bytes()[0];
+        let mut flags = 0;
+        if stop {
+            flags |= Token::STOP;
         }
+        if first.is_ascii() {
+            if first.is_ascii_uppercase() {
+                flags |= Token::CAPITALIZED;
+            } else if first.is_ascii_digit() {
+                flags |= Token::NUMERIC;
+            }
+        } else if word.chars().next().is_some_and(char::is_uppercase) {
+            flags |= Token::CAPITALIZED;
+        }
+        let start = at as u32;
+        out.push(Token { start, end: start + word.len() as u32, term, flags });
     }
 
     /// Document term id of a word, and whether it is a stopword.

@@ -5,8 +5,8 @@
 //! decode characters only around non-ASCII bytes: word counts and white-space
 //! clean-up run over every article body, so they are on the hot path.
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
+pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
 
 /// For eight ASCII bytes (`x & HI == 0`): the high bit of every byte that is
 /// white space (space, or `\t` `\n` `\x0B` `\x0C` `\r`), and separately of
@@ -27,7 +27,7 @@ fn ascii_space_bits(x: u64) -> (u64, u64) {
 
 /// Eight bytes of `b` from `i`, if there are eight left.
 #[inline(always)]
-fn chunk(b: &[u8], i: usize) -> Option<u64> {
+pub(crate) fn chunk(b: &[u8], i: usize) -> Option<u64> {
     b.get(i..i + 8).map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
 }
 
