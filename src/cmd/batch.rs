@@ -163,78 +163,108 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
 
     let mut counts = Counts::default();
     let mut used_names: HashSet<String> = HashSet::new();
-    let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK_RECORDS);
-    loop {
-        // Gather a chunk: block for the first record, then take what arrives
-        // promptly, up to the record and byte limits.
-        chunk.clear();
-        let mut bytes = 0usize;
-        let Ok(first) = rx.recv() else { break };
-        bytes += first.size();
-        chunk.push(first);
-        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
-            match rx.recv_timeout(GATHER_WAIT) {
-                Ok(r) => {
-                    bytes += r.size();
-                    chunk.push(r);
-                }
-                Err(_) => break,
-            }
-        }
-
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            std::mem::take(&mut chunk)
-                .into_par_iter()
-                .map(|r| brief_record(&pipeline, r.decode(), format))
-                .collect()
-        });
-
-        for outcome in outcomes {
-            counts.read += 1;
-            match outcome {
-                Outcome::Json(line) => {
-                    counts.briefed += 1;
-                    let sink = sink.as_mut().expect("JSON output has a sink");
-                    sink.write_all(line.as_bytes())?;
-                    sink.write_all(b"\n")?;
-                }
-                Outcome::File { id, text } => {
-                    counts.briefed += 1;
-                    let (_, ext) = format.expect("file outcomes come with a format");
-                    let dir = out_dir.as_deref().expect("file output has a directory");
-                    let name = unique_name(&mut used_names, id.as_deref(), counts.read, ext);
-                    let path = dir.join(&name);
-                    std::fs::write(&path, text)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                }
-                Outcome::Failed { input, id, reason } => {
-                    counts.failed += 1;
-                    let line = error_line(&input, id.as_deref(), &reason);
-                    match &mut errors {
-                        ErrorSink::Output => {
-                            let sink = sink.as_mut().expect("--errors - needs JSON output");
-                            sink.write_all(line.as_bytes())?;
-                            sink.write_all(b"\n")?;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        // Briefing thread: chunks of records in input order, each briefed in
+        // parallel; results go to this thread, which writes one chunk while
+        // the next is briefed. At most two chunks wait to be written.
+        let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Outcome>, usize)>(1);
+        let (pipeline, pool) = (&pipeline, &pool);
+        std::thread::Builder::new()
+            .name("attache-brief".into())
+            .spawn_scoped(scope, move || {
+                let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK_RECORDS);
+                loop {
+                    // Gather a chunk: block for the first record, then take
+                    // what arrives promptly, up to the record and byte limits.
+                    let mut bytes = 0usize;
+                    let Ok(first) = rx.recv() else { break };
+                    bytes += first.size();
+                    chunk.push(first);
+                    while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+                        match rx.recv_timeout(GATHER_WAIT) {
+                            Ok(r) => {
+                                bytes += r.size();
+                                chunk.push(r);
+                            }
+                            Err(_) => break,
                         }
-                        ErrorSink::Stderr => {
-                            progress.suspend(|| eprintln!("{line}"));
+                    }
+                    let outcomes: Vec<Outcome> = pool.install(|| {
+                        std::mem::take(&mut chunk)
+                            .into_par_iter()
+                            .map(|r| brief_record(pipeline, r.decode(), format))
+                            .collect()
+                    });
+                    if done_tx.send((outcomes, bytes)).is_err() {
+                        break;
+                    }
+                    chunk = Vec::with_capacity(CHUNK_RECORDS);
+                }
+            })
+            .context("cannot start the briefing thread")?;
+
+        let mut write_outcomes = |done_rx: &mpsc::Receiver<(Vec<Outcome>, usize)>| -> anyhow::Result<()> {
+            for (outcomes, bytes) in done_rx.iter() {
+                for outcome in outcomes {
+                    counts.read += 1;
+                    match outcome {
+                        Outcome::Json(line) => {
+                            counts.briefed += 1;
+                            let sink = sink.as_mut().expect("JSON output has a sink");
+                            sink.write_all(line.as_bytes())
+                                .and_then(|()| sink.write_all(b"\n"))
+                                .context("cannot write the output")?;
                         }
-                        ErrorSink::File(w, p) => {
-                            writeln!(w, "{line}").with_context(|| format!("cannot write {}", p.display()))?;
+                        Outcome::File { id, text } => {
+                            counts.briefed += 1;
+                            let (_, ext) = format.expect("file outcomes come with a format");
+                            let dir = out_dir.as_deref().expect("file output has a directory");
+                            let name = unique_name(&mut used_names, id.as_deref(), counts.read, ext);
+                            let path = dir.join(&name);
+                            std::fs::write(&path, text)
+                                .with_context(|| format!("cannot write {}", path.display()))?;
+                        }
+                        Outcome::Failed { input, id, reason } => {
+                            counts.failed += 1;
+                            let line = error_line(&input, id.as_deref(), &reason);
+                            match &mut errors {
+                                ErrorSink::Output => {
+                                    let sink = sink.as_mut().expect("--errors - needs JSON output");
+                                    sink.write_all(line.as_bytes())
+                                        .and_then(|()| sink.write_all(b"\n"))
+                                        .context("cannot write the output")?;
+                                }
+                                ErrorSink::Stderr => {
+                                    progress.suspend(|| eprintln!("{line}"));
+                                }
+                                ErrorSink::File(w, p) => {
+                                    writeln!(w, "{line}")
+                                        .with_context(|| format!("cannot write {}", p.display()))?;
+                                }
+                            }
                         }
                     }
                 }
+                if let Some(s) = sink.as_mut() {
+                    s.flush().context("cannot write the output")?;
+                }
+                budget.release(bytes);
+                progress.set_position(consumed.load(Ordering::Relaxed));
+                let rate = counts.read as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                progress
+                    .set_message(format!("{} articles ({rate:.0}/s), {} failed", counts.read, counts.failed));
             }
+            Ok(())
+        };
+        let written = write_outcomes(&done_rx);
+        if written.is_err() {
+            // Let the reader and the briefing thread run out instead of
+            // waiting for budget or room that will never come.
+            budget.close();
+            drop(done_rx);
         }
-        if let Some(s) = sink.as_mut() {
-            s.flush().context("cannot write the output")?;
-        }
-        budget.release(bytes);
-        progress.set_position(consumed.load(Ordering::Relaxed));
-        let rate = counts.read as f64 / started.elapsed().as_secs_f64().max(1e-9);
-        progress.set_message(format!("{} articles ({rate:.0}/s), {} failed", counts.read, counts.failed));
-        chunk = Vec::with_capacity(CHUNK_RECORDS);
-    }
+        written
+    })?;
     // The reader only stops early if the channel closed, which we never do.
     reader.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked"))?;
     if let Some(mut s) = sink {
@@ -268,12 +298,13 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
 struct Budget {
     in_flight: Mutex<usize>,
     freed: Condvar,
+    closed: std::sync::atomic::AtomicBool,
 }
 
 impl Budget {
     fn acquire(&self, n: usize) {
         let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        while *used > 0 && *used + n > BUDGET_BYTES {
+        while *used > 0 && *used + n > BUDGET_BYTES && !self.closed.load(Ordering::Relaxed) {
             used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
         }
         *used += n;
@@ -282,6 +313,14 @@ impl Budget {
     fn release(&self, n: usize) {
         let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
         *used = used.saturating_sub(n);
+        self.freed.notify_all();
+    }
+
+    /// Stop limiting: the writer has failed and nothing will be released.
+    fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        *used = 0;
         self.freed.notify_all();
     }
 }

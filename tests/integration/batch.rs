@@ -351,6 +351,19 @@ fn exit_codes() {
     assert!(r.stderr.contains("--output"), "{}", r.stderr);
 }
 
+/// Output that fails after it was opened (a full disk) stops the run with
+/// exit code 2 and a message, instead of hanging the reader and workers.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("many.jsonl");
+    std::fs::write(&many, jsonl(0..600)).unwrap();
+    let r = run(&["batch", p(&many), "--output", "/dev/full", "--errors", p(&dir.path().join("e.jsonl"))], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("cannot write the output"), "{}", r.stderr);
+}
+
 #[test]
 fn parse_prints_what_the_readers_got() {
     let dir = tempfile::tempdir().unwrap();
