@@ -113,7 +113,10 @@ pub fn count_words(s: &str) -> usize {
             // A word starts at every non-space byte after a space byte.
             let (space, _) = ascii_space_bits(x);
             let before = (space << 8) | if prev_space { 0x80 } else { 0 };
-            n += (!space & HI & before).count_ones() as usize;
+            // One bit per byte: multiplying by LO sums them into the top byte
+            // (cheaper than a popcount on CPUs without the instruction).
+            let starts = (!space & HI & before) >> 7;
+            n += (starts.wrapping_mul(LO) >> 56) as usize;
             prev_space = space >> 63 != 0;
             i += 8;
             continue;
