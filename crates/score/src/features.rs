@@ -120,15 +120,16 @@ pub(crate) fn is_quote_fragment(s: &str) -> bool {
 }
 
 fn term_counts(tokens: &[attache_parse::Token]) -> Vec<(u32, f32)> {
-    let mut terms: Vec<u32> = tokens.iter().filter(|t| !t.is_stop()).map(|t| t.term).collect();
-    terms.sort_unstable();
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(terms.len());
-    for t in terms {
-        match out.last_mut() {
-            Some((last, c)) if *last == t => *c += 1.0,
-            _ => out.push((t, 1.0)),
+    let mut out: Vec<(u32, f32)> = tokens.iter().filter(|t| !t.is_stop()).map(|t| (t.term, 1.0)).collect();
+    out.sort_unstable_by_key(|&(t, _)| t);
+    // Equal terms are adjacent now: fold each run into its first entry.
+    out.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += 1.0;
         }
-    }
+        same
+    });
     out
 }
 
