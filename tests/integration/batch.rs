@@ -359,7 +359,8 @@ fn a_full_disk_stops_the_run() {
     let dir = tempfile::tempdir().unwrap();
     let many = dir.path().join("many.jsonl");
     std::fs::write(&many, jsonl(0..600)).unwrap();
-    let r = run(&["batch", p(&many), "--output", "/dev/full", "--errors", p(&dir.path().join("e.jsonl"))], None);
+    let r =
+        run(&["batch", p(&many), "--output", "/dev/full", "--errors", p(&dir.path().join("e.jsonl"))], None);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("cannot write the output"), "{}", r.stderr);
 }
