@@ -116,34 +116,32 @@ pub(crate) struct GazHit {
     pub(crate) kind: GazKind,
 }
 
-/// Sentences that are mostly upper case (headlines, Reuters slugs): capitalisation says nothing there.
-pub(crate) fn caps_sentences(toks: &[Tok], nsent: usize) -> Vec<bool> {
-    let mut words = vec![0u32; nsent];
-    let mut caps = vec![0u32; nsent];
-    for t in toks {
-        if t.is(shape::WORD) && !t.is(shape::NUM) {
-            words[t.sent as usize] += 1;
-            if t.is(shape::ALLCAPS) {
-                caps[t.sent as usize] += 1;
+/// Per sentence: mostly upper case (headlines, Reuters slugs: capitalisation says nothing
+/// there), and a table row or results line (many numbers among few words). Tokens come
+/// sentence by sentence.
+pub(crate) fn sentence_kinds(toks: &[Tok], nsent: usize) -> (Vec<bool>, Vec<bool>) {
+    let mut caps = vec![false; nsent];
+    let mut tabular = vec![false; nsent];
+    let mut k = 0;
+    while k < toks.len() {
+        let sent = toks[k].sent;
+        let (mut words, mut letter_words, mut upper, mut nums) = (0u32, 0u32, 0u32, 0u32);
+        for t in toks[k..].iter().take_while(|t| t.sent == sent) {
+            k += 1;
+            if t.is(shape::WORD) {
+                words += 1;
+                if t.is(shape::NUM) {
+                    nums += 1;
+                } else {
+                    letter_words += 1;
+                    upper += t.is(shape::ALLCAPS) as u32;
+                }
             }
         }
+        caps[sent as usize] = letter_words >= 2 && upper * 10 >= letter_words * 6;
+        tabular[sent as usize] = nums >= 2 && nums * 10 >= words * 3;
     }
-    (0..nsent).map(|i| words[i] >= 2 && caps[i] * 10 >= words[i] * 6).collect()
-}
-
-/// Sentences that are table rows or results lines: many numbers among few words.
-pub(crate) fn tabular_sentences(toks: &[Tok], nsent: usize) -> Vec<bool> {
-    let mut words = vec![0u32; nsent];
-    let mut nums = vec![0u32; nsent];
-    for t in toks {
-        if t.is(shape::WORD) {
-            words[t.sent as usize] += 1;
-            if t.is(shape::NUM) {
-                nums[t.sent as usize] += 1;
-            }
-        }
-    }
-    (0..nsent).map(|i| nums[i] >= 2 && nums[i] * 10 >= words[i] * 3).collect()
+    (caps, tabular)
 }
 
 /// In table rows, a city or an unknown name followed by a number is a team: "CHICAGO 74 55", "Bahia 2".
@@ -207,6 +205,7 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
     hits
 }
 
+#[inline]
 fn is_name_word(t: &Tok, text: &str, caps_sent: bool) -> bool {
     if !t.capword() {
         return false;
@@ -234,7 +233,7 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
             continue;
         }
         // Hyphenated country compounds: Franco-German, US-China, Sino-Russian.
-        if hits[i].is_none() && t.text(text).contains('-') && t.capword() {
+        if hits[i].is_none() && t.capword() && t.text(text).contains('-') {
             let parts: Vec<&str> = t.text(text).split('-').collect();
             let ids: Vec<Option<u16>> = parts.iter().map(|p| g.compound_parts.get(p).copied()).collect();
             // "U.S.-brokered", "China-based": a country's adjective compound.

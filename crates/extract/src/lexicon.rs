@@ -440,6 +440,25 @@ impl WordTable {
     }
 }
 
+/// A set of ASCII words, matched ignoring ASCII case (as `eq_ignore_ascii_case` against each).
+pub(crate) struct WordSet(WordTable);
+
+impl WordSet {
+    /// The set of the white-space separated `words` (each ASCII, at most 16 bytes).
+    pub(crate) fn new(words: &str) -> WordSet {
+        WordSet(WordTable::new(words.split_whitespace().map(|w| {
+            assert!(w.len() <= 16 && w.is_ascii(), "word sets hold short ASCII words: {w}");
+            (pack(w.as_bytes()).unwrap_or(0), 1)
+        })))
+    }
+
+    /// Does the set hold `word`, ignoring ASCII case?
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        pack(word.as_bytes()).is_some_and(|p| self.0.get(p) != 0)
+    }
+}
+
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Lower-case the ASCII bytes of `x` (eight at a time; no byte may have its high bit set).

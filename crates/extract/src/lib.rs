@@ -223,8 +223,7 @@ fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Anal
     for (i, r) in sents.iter().enumerate() {
         tok::tokenize(text, r.clone(), i as u32, &mut toks);
     }
-    let caps = entity::caps_sentences(&toks, sents.len());
-    let tabular = entity::tabular_sentences(&toks, sents.len());
+    let (caps, tabular) = entity::sentence_kinds(&toks, sents.len());
     let mut ms = entity::find_mentions(text, &toks, &caps, &tabular);
     entity::table_teams(&toks, &mut ms, &tabular);
     entity::context_rules(text, &toks, &mut ms);
