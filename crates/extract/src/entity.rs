@@ -1,7 +1,7 @@
 //! Named-entity rules: gazetteer matches, titles and honorifics, name shapes,
 //! appositions and context words, then document-level linking.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{GAZETTEER, GIVEN, GazKind, w};
 use crate::tok::{Tok, shape};
@@ -829,7 +829,15 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
 pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool]) -> Vec<PersonCluster> {
     let g = &*GAZETTEER;
     // Known surface → type from confident mentions; teams from results tables first.
-    let mut known: HashMap<String, EntityType> = HashMap::new();
+    // Keys are lower-cased surfaces; `buf` holds the lower-cased form of a lookup.
+    let mut known: FxHashMap<String, EntityType> = FxHashMap::default();
+    let mut buf = String::new();
+    let mut add_new = |known: &mut FxHashMap<String, EntityType>, s: &str, ty: EntityType| {
+        let l = lowered(s, &mut buf);
+        if !known.contains_key(l) {
+            known.insert(l.to_string(), ty);
+        }
+    };
     for m in ms.iter().filter(|m| m.team) {
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         known.insert(s.to_lowercase(), EntityType::Org);
@@ -837,10 +845,10 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     let teams = !known.is_empty();
     for m in ms.iter().filter(|m| !m.weak) {
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        known.entry(s.to_lowercase()).or_insert(m.ty);
+        add_new(&mut known, s, m.ty);
         if m.ty == EntityType::Per && m.t1 - m.t0 >= 2 {
             let last = toks[m.t1 as usize - 1].text(text);
-            known.entry(last.to_lowercase()).or_insert(EntityType::Per);
+            add_new(&mut known, last, EntityType::Per);
         }
     }
     // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
@@ -848,8 +856,9 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2 && !caps[toks[m.t0 as usize].sent as usize]
     }) {
         let last = toks[m.t1 as usize - 1].text(text);
-        known.entry(last.to_lowercase()).or_insert(EntityType::Per);
+        add_new(&mut known, last, EntityType::Per);
     }
+    let mut buf = String::new();
     for m in ms.iter_mut() {
         // Datelines ("NEW YORK 1996-08-22") keep their place.
         let dateline =
@@ -865,12 +874,12 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         }
         if team_city {
             let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-            if known.get(&s.to_lowercase()) != Some(&EntityType::Org) {
+            if known.get(lowered(s, &mut buf)) != Some(&EntityType::Org) {
                 continue;
             }
         }
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        if let Some(&ty) = known.get(&s.to_lowercase()) {
+        if let Some(&ty) = known.get(lowered(s, &mut buf)) {
             m.ty = ty;
             m.weak = false;
             m.sense = match ty {
@@ -891,35 +900,34 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     ms.retain(|m| !(m.weak && m.sense == Sense::Other));
     // Person clusters.
     let mut clusters: Vec<PersonCluster> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let order: Vec<usize> = (0..ms.len()).collect();
+    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     // Full names first, in order.
-    for &mi in &order {
+    for mi in 0..ms.len() {
         let m = &ms[mi];
         if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
             continue;
         }
         let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        let last = toks[m.t1 as usize - 1].text(text).to_string();
-        let first = toks[m.t0 as usize].text(text).to_string();
+        let last = toks[m.t1 as usize - 1].text(text);
+        let first = toks[m.t0 as usize].text(text);
         let ci = match by_last
-            .get(&last)
+            .get(last)
             .and_then(|v| v.iter().find(|&&c| clusters[c].name == name || clusters[c].first == first))
         {
             Some(&c) => c,
             None => {
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    first: first.clone(),
+                    first: first.to_string(),
                     role: None,
                     country: None,
                     mentions: 0,
                     first_tok: m.t0,
                 });
-                by_last.entry(last.clone()).or_default().push(clusters.len() - 1);
+                by_last.entry(last).or_default().push(clusters.len() - 1);
                 // East Asian order: "Xi Jinping" is also "Xi".
-                if !GIVEN.contains(first.as_str()) {
-                    by_last.entry(first.clone()).or_default().push(clusters.len() - 1);
+                if !GIVEN.contains(first) {
+                    by_last.entry(first).or_default().push(clusters.len() - 1);
                 }
                 clusters.len() - 1
             }
@@ -962,7 +970,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
                     mentions: 0,
                     first_tok: m.t0,
                 });
-                by_last.entry(w1.to_string()).or_default().push(clusters.len() - 1);
+                by_last.entry(w1).or_default().push(clusters.len() - 1);
                 clusters.len() - 1
             }
         };
@@ -980,14 +988,28 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             }
             m.canonical.clone_from(&c.name);
         } else if m.ncountries > 0 && m.sense == Sense::Country {
-            m.canonical =
-                m.country_ids().iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", ");
+            m.canonical = match m.country_ids() {
+                [c] => g.countries[*c as usize].name.to_string(),
+                ids => ids.iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", "),
+            };
         } else {
             let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
         }
     }
     clusters
+}
+
+/// `s` lower-cased as `str::to_lowercase` does, in `buf` (no allocation for ASCII).
+fn lowered<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    if s.is_ascii() {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = s.to_lowercase();
+    }
+    buf
 }
 
 /// The gazetteer's canonical name for a surface form, if it is in the gazetteer.

@@ -48,12 +48,12 @@ pub(crate) struct Gazetteer {
     /// Well-known people's full names.
     pub(crate) people: Vec<&'static str>,
     /// Unambiguous surnames of well-known people.
-    pub(crate) famous: HashMap<&'static str, u16>,
+    pub(crate) famous: rustc_hash::FxHashMap<&'static str, u16>,
     pub(crate) ac: AhoCorasick,
     /// Per pattern: its surface form and what it names.
     pub(crate) patterns: Vec<(&'static str, GazKind)>,
     /// Combining forms and country names/demonyms for hyphenated compounds, by exact surface.
-    pub(crate) compound_parts: HashMap<&'static str, u16>,
+    pub(crate) compound_parts: rustc_hash::FxHashMap<&'static str, u16>,
     /// Packed first words of every pattern: a token whose packed form is not here starts no match.
     pub(crate) first_words: WordTable,
 }
@@ -79,7 +79,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut countries = Vec::new();
     let mut patterns: Vec<(&'static str, GazKind)> = Vec::new();
     let mut seen: HashMap<&'static str, usize> = HashMap::new();
-    let mut compound_parts = HashMap::new();
+    let mut compound_parts = rustc_hash::FxHashMap::default();
     let mut push = |patterns: &mut Vec<(&'static str, GazKind)>, s: &'static str, k: GazKind| {
         // The first kind given for a surface wins (countries before capitals).
         if !seen.contains_key(s) {
@@ -149,7 +149,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     let mut people = Vec::new();
-    let mut famous: HashMap<&'static str, u16> = HashMap::new();
+    let mut famous: rustc_hash::FxHashMap<&'static str, u16> = rustc_hash::FxHashMap::default();
     let mut ambiguous = Vec::new();
     for line in data_lines(PEOPLE) {
         let name = line.split('|').next().unwrap_or("").trim();

@@ -42,7 +42,7 @@ mod lexicon;
 mod quote;
 mod tok;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use attache_parse::{BlockKind, Document};
@@ -243,7 +243,7 @@ fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Anal
 
 fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
     let mut order: Vec<Named> = Vec::new();
-    let mut idx: HashMap<&str, usize> = HashMap::new();
+    let mut idx: FxHashMap<&str, usize> = FxHashMap::default();
     for s in items {
         match idx.get(s) {
             Some(&i) => order[i].mentions += 1,
@@ -505,7 +505,7 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
         return Vec::new();
     }
     // Person name → country.
-    let person_country: HashMap<&str, &str> = a
+    let person_country: FxHashMap<&str, &str> = a
         .people
         .iter()
         .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))
