@@ -513,29 +513,50 @@ pub(crate) fn flags(word: &str) -> u32 {
     flags_slow(word)
 }
 
-/// Flags of the word `text[s..e]`, as [`flags`] gives them; when 16 bytes can be read from
-/// `s` on, the word is loaded and lower-cased in two machine words.
+/// The packed lexicon, for [`word_flags`].
 #[inline]
-pub(crate) fn flags_in(text: &str, s: usize, e: usize) -> u32 {
+pub(crate) fn packed() -> &'static WordTable {
+    &PACKED
+}
+
+/// Flags of the tokenizer's word `text[s..e]`, as [`flags`] gives them. When 16 bytes can be
+/// read from `s` on, the word is loaded in two machine words and lower-cased by setting bit
+/// 0x20 of every byte: right for the bytes a word holds (ASCII letters and digits, `-`, `.`,
+/// `'`, `&`, `$`), which is why this is for the tokenizer only.
+#[inline(always)]
+pub(crate) fn word_flags(table: &WordTable, text: &str, s: usize, e: usize) -> u32 {
     let b = text.as_bytes();
     let n = e - s;
     if n <= 16
         && let Some(w16) = b.get(s..s + 16)
     {
-        let mut lo = u64::from_le_bytes(w16[..8].try_into().unwrap_or_default());
-        let mut hi = u64::from_le_bytes(w16[8..].try_into().unwrap_or_default());
-        if n < 8 {
-            lo &= (1u64 << (8 * n)) - 1;
-            hi = 0;
-        } else if n < 16 {
-            hi &= (1u64 << (8 * (n - 8))) - 1;
-        }
+        let (mlo, mhi) = MASKS[n];
+        let lo = u64::from_le_bytes(w16[..8].try_into().unwrap_or_default()) & mlo;
+        let hi = u64::from_le_bytes(w16[8..].try_into().unwrap_or_default()) & mhi;
         if (lo | hi) & HIGH == 0 {
-            return PACKED.get(lower8(lo) as u128 | (lower8(hi) as u128) << 64);
+            const CASE: u64 = 0x2020_2020_2020_2020;
+            return table.get(((lo | CASE) & mlo) as u128 | (((hi | CASE) & mhi) as u128) << 64);
         }
     }
     flags(&text[s..e])
 }
+
+/// Per length 0..=16: masks keeping that many low bytes of two little-endian words.
+const MASKS: [(u64, u64); 17] = {
+    let mut t = [(0u64, 0u64); 17];
+    let mut n = 1;
+    while n <= 16 {
+        t[n] = if n < 8 {
+            ((1u64 << (8 * n)) - 1, 0)
+        } else if n < 16 {
+            (u64::MAX, (1u64 << (8 * (n - 8))) - 1)
+        } else {
+            (u64::MAX, u64::MAX)
+        };
+        n += 1;
+    }
+    t
+};
 
 /// Flags of words that do not pack: longer than 16 bytes or not ASCII.
 #[cold]
@@ -603,10 +624,10 @@ mod tests {
         }
         // In place, with 16 bytes to read or fewer.
         let text = "Said the MINISTER, Secretary-General. Mr";
-        for (s, e) in [(0, 4), (9, 17), (19, 36), (38, 40), (39, 40), (4, 4)] {
-            assert_eq!(flags_in(text, s, e), flags(&text[s..e]), "{}", &text[s..e]);
+        for (s, e) in [(0, 4), (9, 17), (19, 36), (38, 40), (39, 40), (4, 4), (0, 8), (0, 16), (19, 37)] {
+            assert_eq!(word_flags(packed(), text, s, e), flags(&text[s..e]), "{}", &text[s..e]);
         }
-        assert_ne!(flags_in(text, 19, 36) & w::TITLE_HEAD, 0);
-        assert_ne!(flags_in(text, 38, 40) & w::HONORIFIC, 0);
+        assert_ne!(word_flags(packed(), text, 19, 36) & w::TITLE_HEAD, 0);
+        assert_ne!(word_flags(packed(), text, 38, 40) & w::HONORIFIC, 0);
     }
 }

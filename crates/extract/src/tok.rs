@@ -65,23 +65,50 @@ fn alnum_at(text: &str, p: usize, lim: usize) -> bool {
     }
 }
 
+/// Byte classes of the ASCII fast path.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+/// Joiners inside a word when a letter or digit follows: `-`, `.`, `'`, `&`.
+const JOIN: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // `char::is_whitespace` on ASCII: \t \n \v \f \r and space.
+        if c == b' ' || c >= b'\t' && c <= b'\r' {
+            t[b] = SPACE;
+        }
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        }
+        if matches!(c, b'-' | b'.' | b'\'' | b'&') {
+            t[b] = JOIN;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Tokenize `text[range]`, appending to `out` with sentence index `sent`.
 ///
-/// Works on bytes: ASCII is classified directly, other characters are decoded where they
-/// occur. Lexicon flags are looked up in place (see [`lexicon::flags_in`]).
+/// Works on bytes: ASCII is classified by table, other characters are decoded where they
+/// occur. Lexicon flags are looked up in place (see [`lexicon::word_flags`]).
 pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
+    let table = lexicon::packed();
     let lim = range.end;
     let mut pos = range.start;
     while pos < lim {
         let i = pos;
         let b0 = bytes[i];
+        let class = CLASS[b0 as usize];
+        if class == SPACE {
+            pos += 1;
+            continue;
+        }
         let c = if b0 < 0x80 {
-            // Fast skip of ASCII white space (`char::is_whitespace`: \t \n \v \f \r and space).
-            if b0 == b' ' || (b'\t'..=b'\r').contains(&b0) {
-                pos += 1;
-                continue;
-            }
             b0 as char
         } else {
             let c = text[i..lim].chars().next().unwrap_or(' ');
@@ -93,18 +120,19 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
         };
         let clen = c.len_utf8();
         pos += clen;
-        let is_word_start = if b0 < 0x80 { b0.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        let is_word_start = if b0 < 0x80 { class == ALNUM } else { c.is_alphanumeric() };
         if is_word_start {
             let mut end = i + clen;
             let mut has_dot = false;
-            while end < lim {
+            loop {
+                // A run of ASCII letters and digits.
+                end += bytes[end..lim].iter().position(|&b| CLASS[b as usize] != ALNUM).unwrap_or(lim - end);
+                if end >= lim {
+                    break;
+                }
                 let nb = bytes[end];
                 if nb < 0x80 {
-                    if nb.is_ascii_alphanumeric() {
-                        end += 1;
-                        continue;
-                    }
-                    if !matches!(nb, b'-' | b'.' | b'\'' | b'&') {
+                    if CLASS[nb as usize] != JOIN {
                         break;
                     }
                 } else {
@@ -142,8 +170,8 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
                 if has_dot
                     || single_cap
                     || abbrev_next
-                    || lexicon::flags_in(text, i, end + 1) & w::HONORIFIC != 0
-                    || end - i <= 4 && lexicon::flags_in(text, i, end) & w::MONTH != 0
+                    || lexicon::word_flags(table, text, i, end + 1) & w::HONORIFIC != 0
+                    || end - i <= 4 && lexicon::word_flags(table, text, i, end) & w::MONTH != 0
                 {
                     end += 1;
                     // "U.S.-brokered": the compound goes on after the period.
@@ -170,7 +198,7 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
             } else if c.is_ascii_digit() {
                 sh |= shape::NUM;
             }
-            out.push(Tok { s: i as u32, e: end as u32, flags: lexicon::flags_in(text, i, end), shape: sh, sent });
+            out.push(Tok { s: i as u32, e: end as u32, flags: lexicon::word_flags(table, text, i, end), shape: sh, sent });
             pos = end;
             continue;
         }
