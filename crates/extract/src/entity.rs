@@ -102,10 +102,10 @@ impl Mention {
 #[derive(Debug, Clone)]
 pub(crate) struct PersonCluster {
     pub(crate) name: String,
-    pub(crate) first: String,
     pub(crate) role: Option<String>,
     pub(crate) country: Option<u16>,
     pub(crate) mentions: usize,
+    /// The first token of its first mention (its text is the cluster's first word).
     pub(crate) first_tok: u32,
 }
 
@@ -912,13 +912,14 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         let first = toks[m.t0 as usize].text(text);
         let ci = match by_last
             .get(last)
-            .and_then(|v| v.iter().find(|&&c| clusters[c].name == name || clusters[c].first == first))
+            .and_then(|v| v.iter().find(|&&c| {
+                clusters[c].name == name || toks[clusters[c].first_tok as usize].text(text) == first
+            }))
         {
             Some(&c) => c,
             None => {
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    first: first.to_string(),
                     role: None,
                     country: None,
                     mentions: 0,
@@ -964,7 +965,6 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
                 };
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    first: w0.to_string(),
                     role: None,
                     country: None,
                     mentions: 0,

@@ -218,8 +218,28 @@ struct Analysis {
     quoted_tok: Vec<bool>,
 }
 
+impl Drop for Analysis {
+    fn drop(&mut self) {
+        // Keep the token buffer for the next document on this thread, unless it is huge.
+        let mut toks = std::mem::take(&mut self.toks);
+        if toks.capacity() <= SPARE_TOKENS {
+            toks.clear();
+            SPARE.with(|s| s.set(toks));
+        }
+    }
+}
+
+/// The largest token buffer kept between documents (about 2.5 MB).
+const SPARE_TOKENS: usize = 1 << 17;
+
+thread_local! {
+    /// A token buffer to reuse: large allocations per document cost more than tokenizing.
+    static SPARE: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut toks = SPARE.with(|s| s.take());
+    toks.reserve(text.len() / 4);
     for (i, r) in sents.iter().enumerate() {
         tok::tokenize(text, r.clone(), i as u32, &mut toks);
     }
@@ -278,7 +298,7 @@ impl Extractor {
             .filter(|(_, b)| b.kind != BlockKind::Subhead)
             .map(|(r, _)| r.clone())
             .collect();
-        let a = analyse(text, sents, &paras);
+        let mut a = analyse(text, sents, &paras);
         let g = &*GAZETTEER;
         let gt = |m: &Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
 
@@ -306,32 +326,34 @@ impl Extractor {
                 .filter(|m| m.sense == Sense::Place && m.ty == EntityType::Loc)
                 .map(|m| m.canonical.as_str()),
         );
+        let speakers = std::mem::take(&mut a.speakers);
         let sent_of = |b: usize| sentence_of(&a, b);
         let quotes: Vec<Quote> = a
             .segs
             .iter()
-            .zip(&a.speakers)
+            .zip(speakers)
             .map(|(s, sp)| Quote {
                 text: text[s.span.clone()].to_string(),
-                speaker: sp.clone(),
+                speaker: sp,
                 sentence: sent_of(s.span.start),
                 direct: s.direct,
                 span: s.span.clone(),
             })
             .collect();
-        let mentions =
-            a.ms.iter()
-                .map(|m| EntitySpan {
-                    start: a.toks[m.t0 as usize].s as usize,
-                    end: a.toks[m.t1 as usize - 1].e as usize,
-                    ty: m.ty,
-                    text: gt(m).to_string(),
-                    canonical: m.canonical.clone(),
-                })
-                .collect();
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
         let what_next = what_next(text, &a, pubd);
         let positions = positions(text, &a, &countries, &quotes);
+        // Last: the mentions give up their canonical names.
+        let mentions = std::mem::take(&mut a.ms)
+            .into_iter()
+            .map(|m| EntitySpan {
+                start: a.toks[m.t0 as usize].s as usize,
+                end: a.toks[m.t1 as usize - 1].e as usize,
+                ty: m.ty,
+                text: gt(&m).to_string(),
+                canonical: m.canonical,
+            })
+            .collect();
         Extraction { people, organisations, countries, places, quotes, positions, what_next, mentions }
     }
 
