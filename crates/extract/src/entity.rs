@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{GAZETTEER, GIVEN, GazKind, w};
-use crate::tok::{Tok, shape};
+use crate::tok::{SentenceCounts, Tok, shape};
 
 /// Entity types, as in the CoNLL convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -116,31 +116,11 @@ pub(crate) struct GazHit {
     pub(crate) kind: GazKind,
 }
 
-/// Per sentence: mostly upper case (headlines, Reuters slugs: capitalisation says nothing
-/// there), and a table row or results line (many numbers among few words). Tokens come
-/// sentence by sentence.
-pub(crate) fn sentence_kinds(toks: &[Tok], nsent: usize) -> (Vec<bool>, Vec<bool>) {
-    let mut caps = vec![false; nsent];
-    let mut tabular = vec![false; nsent];
-    let mut k = 0;
-    while k < toks.len() {
-        let sent = toks[k].sent;
-        let (mut words, mut letter_words, mut upper, mut nums) = (0u32, 0u32, 0u32, 0u32);
-        for t in toks[k..].iter().take_while(|t| t.sent == sent) {
-            k += 1;
-            if t.is(shape::WORD) {
-                words += 1;
-                if t.is(shape::NUM) {
-                    nums += 1;
-                } else {
-                    letter_words += 1;
-                    upper += t.is(shape::ALLCAPS) as u32;
-                }
-            }
-        }
-        caps[sent as usize] = letter_words >= 2 && upper * 10 >= letter_words * 6;
-        tabular[sent as usize] = nums >= 2 && nums * 10 >= words * 3;
-    }
+/// Of one sentence: mostly upper case (headlines, Reuters slugs: capitalisation says nothing
+/// there), and a table row or results line (many numbers among few words).
+pub(crate) fn sentence_kind(c: &SentenceCounts) -> (bool, bool) {
+    let caps = c.letter_words >= 2 && c.upper * 10 >= c.letter_words * 6;
+    let tabular = c.nums >= 2 && c.nums * 10 >= c.words * 3;
     (caps, tabular)
 }
 
@@ -227,11 +207,12 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
     let mut i = 0;
     while i < n {
         let t = &toks[i];
-        let caps_sent = caps[t.sent as usize];
-        if !t.is(shape::WORD) {
+        // Names, compounds and gazetteer hits all start at capitalised words.
+        if !t.capword() {
             i += 1;
             continue;
         }
+        let caps_sent = caps[t.sent as usize];
         // Hyphenated country compounds: Franco-German, US-China, Sino-Russian.
         if hits[i].is_none() && t.capword() && t.text(text).contains('-') {
             let parts: Vec<&str> = t.text(text).split('-').collect();

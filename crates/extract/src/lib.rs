@@ -240,10 +240,13 @@ thread_local! {
 fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
     let mut toks = SPARE.with(|s| s.take());
     toks.reserve(text.len() / 4);
+    let mut caps = Vec::with_capacity(sents.len());
+    let mut tabular = Vec::with_capacity(sents.len());
     for (i, r) in sents.iter().enumerate() {
-        tok::tokenize(text, r.clone(), i as u32, &mut toks);
+        let (c, t) = entity::sentence_kind(&tok::tokenize(text, r.clone(), i as u32, &mut toks));
+        caps.push(c);
+        tabular.push(t);
     }
-    let (caps, tabular) = entity::sentence_kinds(&toks, sents.len());
     let mut ms = entity::find_mentions(text, &toks, &caps, &tabular);
     entity::table_teams(&toks, &mut ms, &tabular);
     entity::context_rules(text, &toks, &mut ms);

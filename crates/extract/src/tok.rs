@@ -65,6 +65,19 @@ fn alnum_at(text: &str, p: usize, lim: usize) -> bool {
     }
 }
 
+/// Word counts of one sentence, by shape.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct SentenceCounts {
+    /// Words (numbers included).
+    pub(crate) words: u32,
+    /// Words that are not numbers.
+    pub(crate) letter_words: u32,
+    /// All-caps words among those.
+    pub(crate) upper: u32,
+    /// Numbers.
+    pub(crate) nums: u32,
+}
+
 /// Byte classes of the ASCII fast path.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
@@ -94,8 +107,15 @@ static CLASS: [u8; 256] = {
 /// Tokenize `text[range]`, appending to `out` with sentence index `sent`.
 ///
 /// Works on bytes: ASCII is classified by table, other characters are decoded where they
-/// occur. Lexicon flags are looked up in place (see [`lexicon::word_flags`]).
-pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out: &mut Vec<Tok>) {
+/// occur. Lexicon flags are looked up in place (see [`lexicon::word_flags`]). Returns the
+/// sentence's word counts.
+pub(crate) fn tokenize(
+    text: &str,
+    range: std::ops::Range<usize>,
+    sent: u32,
+    out: &mut Vec<Tok>,
+) -> SentenceCounts {
+    let mut counts = SentenceCounts::default();
     let bytes = text.as_bytes();
     let table = lexicon::packed();
     let lim = range.end;
@@ -198,6 +218,13 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
             } else if c.is_ascii_digit() {
                 sh |= shape::NUM;
             }
+            counts.words += 1;
+            if sh & shape::NUM != 0 {
+                counts.nums += 1;
+            } else {
+                counts.letter_words += 1;
+                counts.upper += (sh & shape::ALLCAPS != 0) as u32;
+            }
             out.push(Tok { s: i as u32, e: end as u32, flags: lexicon::word_flags(table, text, i, end), shape: sh, sent });
             pos = end;
             continue;
@@ -215,6 +242,7 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, sent: u32, out
         }
         out.push(Tok { s: i as u32, e: (i + clen) as u32, flags: 0, shape: sh, sent });
     }
+    counts
 }
 
 /// At least two letters, and the letters up to the first lower-case one are all upper case
@@ -415,12 +443,24 @@ mod tests {
         }
     }
 
-    fn toks_of(t: &str, f: fn(&str, std::ops::Range<usize>, u32, &mut Vec<Tok>)) -> Vec<(u32, u32, u32, u8)> {
+    fn toks_of(t: &str, new: bool) -> Vec<(u32, u32, u32, u8)> {
         // Tokenize sentence-sized pieces, as the extractor does.
         let mut v = Vec::new();
         let mut start = 0;
         for (k, piece) in t.split_inclusive(['\n', '.']).enumerate() {
-            f(t, start..start + piece.len(), k as u32, &mut v);
+            let n = v.len();
+            if new {
+                let c = tokenize(t, start..start + piece.len(), k as u32, &mut v);
+                // The counts agree with the tokens.
+                let words: Vec<&Tok> = v[n..].iter().filter(|t| t.is(shape::WORD)).collect();
+                assert_eq!(c.words as usize, words.len());
+                assert_eq!(c.nums as usize, words.iter().filter(|t| t.is(shape::NUM)).count());
+                assert_eq!(c.letter_words + c.nums, c.words);
+                let upper = words.iter().filter(|t| !t.is(shape::NUM) && t.is(shape::ALLCAPS)).count();
+                assert_eq!(c.upper as usize, upper);
+            } else {
+                reference(t, start..start + piece.len(), k as u32, &mut v);
+            }
             start += piece.len();
         }
         v.iter().map(|k| (k.s, k.e, k.flags, k.shape)).collect()
@@ -435,7 +475,7 @@ mod tests {
             "Ünal ÇELİK and ΑΘΗΝΑ met Straße’s İstanbul\u{a0}team\u{2009}at 9.30 a.m. and\u{b}p.m.",
         ];
         for t in fixed {
-            assert_eq!(toks_of(t, tokenize), toks_of(t, reference), "{t}");
+            assert_eq!(toks_of(t, true), toks_of(t, false), "{t}");
         }
         // Generated strings over the characters the rules look at.
         let alphabet: Vec<&str> = vec![
@@ -456,7 +496,7 @@ mod tests {
                 seed ^= seed << 17;
                 t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
             }
-            assert_eq!(toks_of(&t, tokenize), toks_of(&t, reference), "{t:?}");
+            assert_eq!(toks_of(&t, true), toks_of(&t, false), "{t:?}");
         }
     }
 }
