@@ -650,18 +650,22 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                 .next()
                 .is_some_and(|wd| crate::lexicon::flags(wd) & w::SPEECH != 0);
         let lower_start = first.is_lowercase();
-        let words = text[s.span.clone()].split_whitespace().count();
-        let after = &text[s.close.min(text.len())..];
-        let after_words = after.split(['.', '!', '?', '\n', '“', '"']).next().unwrap_or("");
-        let after_attr = after.trim_start().starts_with(',')
-            || after.trim_start().is_empty()
-            || after_words
-                .split_whitespace()
-                .take(5)
-                .any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0);
+        // Only whether it has three words matters.
+        let words = text[s.span.clone()].split_whitespace().take(3).count();
+        let close = s.close;
+        let after_attr = || {
+            let after = &text[close.min(text.len())..];
+            let after_words = after.split(['.', '!', '?', '\n', '“', '"']).next().unwrap_or("");
+            after.trim_start().starts_with(',')
+                || after.trim_start().is_empty()
+                || after_words
+                    .split_whitespace()
+                    .take(5)
+                    .any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0)
+        };
         segs[i].direct = pre_ok
             && (!lower_start || continuation || pre.ends_with(':'))
-            && (words >= 3 || after_attr && !pre.ends_with(|c: char| c.is_alphanumeric()));
+            && (words >= 3 || after_attr() && !pre.ends_with(|c: char| c.is_alphanumeric()));
         // A quote that is a fragment ending mid-sentence ("the “Quad” format") is not direct.
         if segs[i].direct && !pre.is_empty() && pre.ends_with(',') && lower_start && !continuation {
             segs[i].direct = false;
