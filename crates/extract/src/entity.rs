@@ -146,9 +146,10 @@ pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
 
 /// Align gazetteer matches to tokens: `hits[i]` is the longest match starting at token `i`.
 /// The automaton runs anchored at capitalised tokens only, which is where names start.
-pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
+pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok], hits: &mut Vec<Option<GazHit>>) {
     let g = &*GAZETTEER;
-    let mut hits = vec![None; toks.len()];
+    hits.clear();
+    hits.resize(toks.len(), None);
     for ti in 0..toks.len() {
         let t = &toks[ti];
         if !t.capword() || !g.may_start(t.text(text)) {
@@ -182,7 +183,6 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
             hits[ti] = Some(GazHit { t1: tj as u32 + 1, kind });
         }
     }
-    hits
 }
 
 #[inline]
@@ -199,9 +199,17 @@ fn is_name_word(t: &Tok, text: &str, caps_sent: bool) -> bool {
 }
 
 /// The NER pass over one document's tokens. Returns mentions in text order.
-pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[bool]) -> Vec<Mention> {
+/// `hits` is a buffer for [`gazetteer_hits`].
+pub(crate) fn find_mentions(
+    text: &str,
+    toks: &[Tok],
+    caps: &[bool],
+    tabular: &[bool],
+    hits: &mut Vec<Option<GazHit>>,
+) -> Vec<Mention> {
     let g = &*GAZETTEER;
-    let hits = gazetteer_hits(text, toks);
+    gazetteer_hits(text, toks, hits);
+    let hits = &hits[..];
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 8);
     let n = toks.len();
     let mut i = 0;
