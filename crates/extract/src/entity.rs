@@ -899,12 +899,11 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         let last = toks[m.t1 as usize - 1].text(text);
         let first = toks[m.t0 as usize].text(text);
-        let ci = match by_last
-            .get(last)
-            .and_then(|v| v.iter().find(|&&c| {
+        let ci = match by_last.get(last).and_then(|v| {
+            v.iter().find(|&&c| {
                 clusters[c].name == name || toks[clusters[c].first_tok as usize].text(text) == first
-            }))
-        {
+            })
+        }) {
             Some(&c) => c,
             None => {
                 clusters.push(PersonCluster {

@@ -380,9 +380,8 @@ pub(crate) static GIVEN: LazyLock<std::collections::HashSet<&'static str, FnvBui
 
 /// The lexicon keyed by lower-cased ASCII words of up to 16 bytes packed into a `u128`:
 /// one multiply-hash probe per token, no string building.
-static PACKED: LazyLock<WordTable> = LazyLock::new(|| {
-    WordTable::new(LEXICON.iter().filter_map(|(k, &v)| pack(k.as_bytes()).map(|p| (p, v))))
-});
+static PACKED: LazyLock<WordTable> =
+    LazyLock::new(|| WordTable::new(LEXICON.iter().filter_map(|(k, &v)| pack(k.as_bytes()).map(|p| (p, v)))));
 
 /// An open-addressing table from packed words (see [`pack`]) to flags. The empty word packs
 /// to 0, which marks a free slot; it is never a key.

@@ -306,7 +306,17 @@ impl Ctx<'_> {
         let prep_at = (s..k).find(|&i| {
             matches!(
                 self.toks[i].text(self.text),
-                "of" | "with" | "for" | "from" | "at" | "in" | "on" | "by" | "about" | "to" | "familiar" | "close"
+                "of" | "with"
+                    | "for"
+                    | "from"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "about"
+                    | "to"
+                    | "familiar"
+                    | "close"
             )
         });
         let head_end = prep_at.unwrap_or(k);
@@ -329,14 +339,12 @@ impl Ctx<'_> {
             return Some(Speaker::Mention(mi));
         }
         let mut d = s;
-        while d < k
-            && !is_determiner(self.toks[d].text(self.text))
-        {
+        while d < k && !is_determiner(self.toks[d].text(self.text)) {
             d += 1;
         }
-        let nounish = self.toks[s..k].iter().any(|t| {
-            t.has(w::TITLE_HEAD) || SPEAKER_NOUN_SET.contains(t.text(self.text))
-        });
+        let nounish = self.toks[s..k]
+            .iter()
+            .any(|t| t.has(w::TITLE_HEAD) || SPEAKER_NOUN_SET.contains(t.text(self.text)));
         if nounish {
             return Some(Speaker::Phrase(if d < k { d..k } else { s..k }));
         }

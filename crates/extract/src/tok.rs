@@ -83,6 +83,8 @@ const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 /// Joiners inside a word when a letter or digit follows: `-`, `.`, `'`, `&`.
 const JOIN: u8 = 4;
+/// Other ASCII bytes that end a word outright (everything but `$`, which currency signs take).
+const OTHER: u8 = 8;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -98,6 +100,9 @@ static CLASS: [u8; 256] = {
         }
         if matches!(c, b'-' | b'.' | b'\'' | b'&') {
             t[b] = JOIN;
+        }
+        if t[b] == 0 && c != b'$' {
+            t[b] = OTHER;
         }
         b += 1;
     }
@@ -127,6 +132,40 @@ pub(crate) fn tokenize(
         if class == SPACE {
             pos += 1;
             continue;
+        }
+        if class == ALNUM {
+            // Fast path: an ASCII word of letters and digits that no joiner, period, `$` or
+            // non-ASCII character follows. Anything else takes the general path below.
+            let end = i
+                + 1
+                + bytes[i + 1..lim].iter().position(|&b| CLASS[b as usize] != ALNUM).unwrap_or(lim - i - 1);
+            if end >= lim || CLASS[bytes[end] as usize] & (SPACE | OTHER) != 0 {
+                let mut sh = shape::WORD;
+                if b0.is_ascii_uppercase() {
+                    sh |= shape::CAP;
+                    if all_caps(&text[i..end]) {
+                        sh |= shape::ALLCAPS;
+                    }
+                } else if b0.is_ascii_digit() {
+                    sh |= shape::NUM;
+                }
+                counts.words += 1;
+                if sh & shape::NUM != 0 {
+                    counts.nums += 1;
+                } else {
+                    counts.letter_words += 1;
+                    counts.upper += (sh & shape::ALLCAPS != 0) as u32;
+                }
+                out.push(Tok {
+                    s: i as u32,
+                    e: end as u32,
+                    flags: lexicon::word_flags(table, text, i, end),
+                    shape: sh,
+                    sent,
+                });
+                pos = end;
+                continue;
+            }
         }
         let c = if b0 < 0x80 {
             b0 as char
@@ -197,7 +236,8 @@ pub(crate) fn tokenize(
                     // "U.S.-brokered": the compound goes on after the period.
                     if end < lim && bytes[end] == b'-' && alnum_at(text, end + 1, lim) {
                         end += 1;
-                        while let Some(n) = char_at(text, end, lim).filter(|n| n.is_alphanumeric() || *n == '-')
+                        while let Some(n) =
+                            char_at(text, end, lim).filter(|n| n.is_alphanumeric() || *n == '-')
                         {
                             end += n.len_utf8();
                         }
@@ -205,7 +245,10 @@ pub(crate) fn tokenize(
                 }
             }
             // Currency symbols: "C$", "HK$", "US$".
-            if end < lim && bytes[end] == b'$' && end - i <= 3 && bytes[i..end].iter().all(u8::is_ascii_uppercase)
+            if end < lim
+                && bytes[end] == b'$'
+                && end - i <= 3
+                && bytes[i..end].iter().all(u8::is_ascii_uppercase)
             {
                 end += 1;
             }
@@ -225,11 +268,19 @@ pub(crate) fn tokenize(
                 counts.letter_words += 1;
                 counts.upper += (sh & shape::ALLCAPS != 0) as u32;
             }
-            out.push(Tok { s: i as u32, e: end as u32, flags: lexicon::word_flags(table, text, i, end), shape: sh, sent });
+            out.push(Tok {
+                s: i as u32,
+                e: end as u32,
+                flags: lexicon::word_flags(table, text, i, end),
+                shape: sh,
+                sent,
+            });
             pos = end;
             continue;
         }
-        if is_apos(c) && matches!(char_at(text, i + clen, lim), Some('s' | 'S')) && !alnum_at(text, i + clen + 1, lim)
+        if is_apos(c)
+            && matches!(char_at(text, i + clen, lim), Some('s' | 'S'))
+            && !alnum_at(text, i + clen + 1, lim)
         {
             let end = i + clen + 1;
             out.push(Tok { s: i as u32, e: end as u32, flags: 0, shape: shape::POSS, sent });
@@ -379,7 +430,9 @@ mod tests {
                     }
                 }
                 // Currency symbols: "C$", "HK$", "US$".
-                if s[end..].starts_with('$') && end - i <= 3 && s[i..end].chars().all(|c| c.is_ascii_uppercase())
+                if s[end..].starts_with('$')
+                    && end - i <= 3
+                    && s[i..end].chars().all(|c| c.is_ascii_uppercase())
                 {
                     end += 1;
                 }
@@ -479,9 +532,49 @@ mod tests {
         }
         // Generated strings over the characters the rules look at.
         let alphabet: Vec<&str> = vec![
-            "a", "s", "S", "B", "Mr", "mr", "Jan", "sept", "U", "é", "É", "ß", "İ", "9", "0", "-", ".", "'",
-            "’", "&", "$", ",", ")", "(", " ", " ", "\n", "\t", "\u{b}", "\u{a0}", "“", "”", "\"", "«", "»", "—",
-            "x", "Gen", "Maj", "HK", "said", "Secretary-General", "ab",
+            "a",
+            "s",
+            "S",
+            "B",
+            "Mr",
+            "mr",
+            "Jan",
+            "sept",
+            "U",
+            "é",
+            "É",
+            "ß",
+            "İ",
+            "9",
+            "0",
+            "-",
+            ".",
+            "'",
+            "’",
+            "&",
+            "$",
+            ",",
+            ")",
+            "(",
+            " ",
+            " ",
+            "\n",
+            "\t",
+            "\u{b}",
+            "\u{a0}",
+            "“",
+            "”",
+            "\"",
+            "«",
+            "»",
+            "—",
+            "x",
+            "Gen",
+            "Maj",
+            "HK",
+            "said",
+            "Secretary-General",
+            "ab",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..20_000 {
