@@ -274,7 +274,7 @@ pub(crate) fn find_mentions(
         if let Some(h) = hits[i] {
             j = j.max(h.t1 as usize);
         }
-        chunk(text, toks, &hits, i, j, caps_sent, tabular, &mut out);
+        chunk(text, toks, hits, i, j, caps_sent, tabular, &mut out);
         i = j;
     }
     out
@@ -891,8 +891,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     let mut clusters: Vec<PersonCluster> = Vec::new();
     let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     // Full names first, in order.
-    for mi in 0..ms.len() {
-        let m = &ms[mi];
+    for m in ms.iter_mut() {
         if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
             continue;
         }
@@ -921,7 +920,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
                 clusters.len() - 1
             }
         };
-        ms[mi].person = ci as u32;
+        m.person = ci as u32;
         // Longer names win as canonical ("Hillary Rodham Clinton" over "Hillary Clinton").
         if name.len() > clusters[ci].name.len() {
             clusters[ci].name = name.to_string();
