@@ -539,7 +539,43 @@ fn gaz_mention(pos: usize, end: usize, kind: GazKind) -> Mention {
 }
 
 /// Upper-case abbreviations that are not organisations.
-const NOT_ORG_ACRONYMS: &str = "GMT GDP CPI PCT RBI NOTE CAPS AM PM TV CEO CFO IPO VAT EST EDT BST CET ERA OK ID DNA HIV AIDS COVID PPP GNP FDI OTC NYSE YTD QB";
+fn not_org_acronym(word: &str) -> bool {
+    matches!(
+        word,
+        "GMT"
+            | "GDP"
+            | "CPI"
+            | "PCT"
+            | "RBI"
+            | "NOTE"
+            | "CAPS"
+            | "AM"
+            | "PM"
+            | "TV"
+            | "CEO"
+            | "CFO"
+            | "IPO"
+            | "VAT"
+            | "EST"
+            | "EDT"
+            | "BST"
+            | "CET"
+            | "ERA"
+            | "OK"
+            | "ID"
+            | "DNA"
+            | "HIV"
+            | "AIDS"
+            | "COVID"
+            | "PPP"
+            | "GNP"
+            | "FDI"
+            | "OTC"
+            | "NYSE"
+            | "YTD"
+            | "QB"
+    )
+}
 
 fn classify_unknown(
     text: &str,
@@ -609,12 +645,7 @@ fn classify_unknown(
         m.weak = n == 1;
         return Some(m);
     }
-    if n == 1
-        && first.is(shape::ALLCAPS)
-        && !caps_sent
-        && word.len() <= 6
-        && !NOT_ORG_ACRONYMS.split(' ').any(|a| a == word)
-    {
+    if n == 1 && first.is(shape::ALLCAPS) && !caps_sent && word.len() <= 6 && !not_org_acronym(word) {
         return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }
     if prev.is_some_and(|p| p.has(w::LOC_PREP) && !p.is(shape::CAP)) && n <= 2 {
@@ -819,7 +850,8 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     let g = &*GAZETTEER;
     // Known surface → type from confident mentions; teams from results tables first.
     // Keys are lower-cased surfaces; `buf` holds the lower-cased form of a lookup.
-    let mut known: FxHashMap<String, EntityType> = FxHashMap::default();
+    let mut known: FxHashMap<String, EntityType> =
+        FxHashMap::with_capacity_and_hasher(ms.len() * 2, Default::default());
     let mut buf = String::new();
     let mut add_new = |known: &mut FxHashMap<String, EntityType>, s: &str, ty: EntityType| {
         let l = lowered(s, &mut buf);
@@ -889,7 +921,8 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     ms.retain(|m| !(m.weak && m.sense == Sense::Other));
     // Person clusters.
     let mut clusters: Vec<PersonCluster> = Vec::new();
-    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_last: FxHashMap<&str, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(ms.len(), Default::default());
     // Full names first, in order.
     for m in ms.iter_mut() {
         if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
