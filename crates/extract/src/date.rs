@@ -119,6 +119,11 @@ fn month_range(y: i16, m: i8) -> Option<When> {
     Some(When { start: s, end: s.last_of_month() })
 }
 
+/// Words that start relative date phrases.
+static RELATIVE: std::sync::LazyLock<crate::lexicon::WordSet> = std::sync::LazyLock::new(|| {
+    crate::lexicon::WordSet::new("next last this later early earlier tomorrow yesterday today")
+});
+
 /// Find date expressions in the tokens `toks` (one sentence) and resolve them against `pubd`.
 /// `future` is the tense of the sentence.
 pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: bool) -> Vec<DateExpr> {
@@ -128,12 +133,8 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        const REL: &[&str] =
-            &["next", "last", "this", "later", "early", "earlier", "tomorrow", "yesterday", "today"];
         if !t.is(shape::WORD)
-            || !(t.has(w::MONTH | w::WEEKDAY)
-                || t.is(shape::NUM)
-                || REL.iter().any(|r| t.text(text).eq_ignore_ascii_case(r)))
+            || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || RELATIVE.contains(t.text(text)))
         {
             i += 1;
             continue;

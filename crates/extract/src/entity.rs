@@ -1,10 +1,10 @@
 //! Named-entity rules: gazetteer matches, titles and honorifics, name shapes,
 //! appositions and context words, then document-level linking.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{GAZETTEER, GIVEN, GazKind, w};
-use crate::tok::{Tok, shape};
+use crate::tok::{SentenceCounts, Tok, shape};
 
 /// Entity types, as in the CoNLL convention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -102,10 +102,10 @@ impl Mention {
 #[derive(Debug, Clone)]
 pub(crate) struct PersonCluster {
     pub(crate) name: String,
-    pub(crate) first: String,
     pub(crate) role: Option<String>,
     pub(crate) country: Option<u16>,
     pub(crate) mentions: usize,
+    /// The first token of its first mention (its text is the cluster's first word).
     pub(crate) first_tok: u32,
 }
 
@@ -116,34 +116,12 @@ pub(crate) struct GazHit {
     pub(crate) kind: GazKind,
 }
 
-/// Sentences that are mostly upper case (headlines, Reuters slugs): capitalisation says nothing there.
-pub(crate) fn caps_sentences(toks: &[Tok], nsent: usize) -> Vec<bool> {
-    let mut words = vec![0u32; nsent];
-    let mut caps = vec![0u32; nsent];
-    for t in toks {
-        if t.is(shape::WORD) && !t.is(shape::NUM) {
-            words[t.sent as usize] += 1;
-            if t.is(shape::ALLCAPS) {
-                caps[t.sent as usize] += 1;
-            }
-        }
-    }
-    (0..nsent).map(|i| words[i] >= 2 && caps[i] * 10 >= words[i] * 6).collect()
-}
-
-/// Sentences that are table rows or results lines: many numbers among few words.
-pub(crate) fn tabular_sentences(toks: &[Tok], nsent: usize) -> Vec<bool> {
-    let mut words = vec![0u32; nsent];
-    let mut nums = vec![0u32; nsent];
-    for t in toks {
-        if t.is(shape::WORD) {
-            words[t.sent as usize] += 1;
-            if t.is(shape::NUM) {
-                nums[t.sent as usize] += 1;
-            }
-        }
-    }
-    (0..nsent).map(|i| nums[i] >= 2 && nums[i] * 10 >= words[i] * 3).collect()
+/// Of one sentence: mostly upper case (headlines, Reuters slugs: capitalisation says nothing
+/// there), and a table row or results line (many numbers among few words).
+pub(crate) fn sentence_kind(c: &SentenceCounts) -> (bool, bool) {
+    let caps = c.letter_words >= 2 && c.upper * 10 >= c.letter_words * 6;
+    let tabular = c.nums >= 2 && c.nums * 10 >= c.words * 3;
+    (caps, tabular)
 }
 
 /// In table rows, a city or an unknown name followed by a number is a team: "CHICAGO 74 55", "Bahia 2".
@@ -168,9 +146,10 @@ pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
 
 /// Align gazetteer matches to tokens: `hits[i]` is the longest match starting at token `i`.
 /// The automaton runs anchored at capitalised tokens only, which is where names start.
-pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
+pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok], hits: &mut Vec<Option<GazHit>>) {
     let g = &*GAZETTEER;
-    let mut hits = vec![None; toks.len()];
+    hits.clear();
+    hits.resize(toks.len(), None);
     for ti in 0..toks.len() {
         let t = &toks[ti];
         if !t.capword() || !g.may_start(t.text(text)) {
@@ -204,9 +183,9 @@ pub(crate) fn gazetteer_hits(text: &str, toks: &[Tok]) -> Vec<Option<GazHit>> {
             hits[ti] = Some(GazHit { t1: tj as u32 + 1, kind });
         }
     }
-    hits
 }
 
+#[inline]
 fn is_name_word(t: &Tok, text: &str, caps_sent: bool) -> bool {
     if !t.capword() {
         return false;
@@ -220,21 +199,30 @@ fn is_name_word(t: &Tok, text: &str, caps_sent: bool) -> bool {
 }
 
 /// The NER pass over one document's tokens. Returns mentions in text order.
-pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[bool]) -> Vec<Mention> {
+/// `hits` is a buffer for [`gazetteer_hits`].
+pub(crate) fn find_mentions(
+    text: &str,
+    toks: &[Tok],
+    caps: &[bool],
+    tabular: &[bool],
+    hits: &mut Vec<Option<GazHit>>,
+) -> Vec<Mention> {
     let g = &*GAZETTEER;
-    let hits = gazetteer_hits(text, toks);
+    gazetteer_hits(text, toks, hits);
+    let hits = &hits[..];
     let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 8);
     let n = toks.len();
     let mut i = 0;
     while i < n {
         let t = &toks[i];
-        let caps_sent = caps[t.sent as usize];
-        if !t.is(shape::WORD) {
+        // Names, compounds and gazetteer hits all start at capitalised words.
+        if !t.capword() {
             i += 1;
             continue;
         }
+        let caps_sent = caps[t.sent as usize];
         // Hyphenated country compounds: Franco-German, US-China, Sino-Russian.
-        if hits[i].is_none() && t.text(text).contains('-') && t.capword() {
+        if hits[i].is_none() && t.capword() && t.text(text).contains('-') {
             let parts: Vec<&str> = t.text(text).split('-').collect();
             let ids: Vec<Option<u16>> = parts.iter().map(|p| g.compound_parts.get(p).copied()).collect();
             // "U.S.-brokered", "China-based": a country's adjective compound.
@@ -286,7 +274,7 @@ pub(crate) fn find_mentions(text: &str, toks: &[Tok], caps: &[bool], tabular: &[
         if let Some(h) = hits[i] {
             j = j.max(h.t1 as usize);
         }
-        chunk(text, toks, &hits, i, j, caps_sent, tabular, &mut out);
+        chunk(text, toks, hits, i, j, caps_sent, tabular, &mut out);
         i = j;
     }
     out
@@ -551,7 +539,43 @@ fn gaz_mention(pos: usize, end: usize, kind: GazKind) -> Mention {
 }
 
 /// Upper-case abbreviations that are not organisations.
-const NOT_ORG_ACRONYMS: &str = "GMT GDP CPI PCT RBI NOTE CAPS AM PM TV CEO CFO IPO VAT EST EDT BST CET ERA OK ID DNA HIV AIDS COVID PPP GNP FDI OTC NYSE YTD QB";
+fn not_org_acronym(word: &str) -> bool {
+    matches!(
+        word,
+        "GMT"
+            | "GDP"
+            | "CPI"
+            | "PCT"
+            | "RBI"
+            | "NOTE"
+            | "CAPS"
+            | "AM"
+            | "PM"
+            | "TV"
+            | "CEO"
+            | "CFO"
+            | "IPO"
+            | "VAT"
+            | "EST"
+            | "EDT"
+            | "BST"
+            | "CET"
+            | "ERA"
+            | "OK"
+            | "ID"
+            | "DNA"
+            | "HIV"
+            | "AIDS"
+            | "COVID"
+            | "PPP"
+            | "GNP"
+            | "FDI"
+            | "OTC"
+            | "NYSE"
+            | "YTD"
+            | "QB"
+    )
+}
 
 fn classify_unknown(
     text: &str,
@@ -621,12 +645,7 @@ fn classify_unknown(
         m.weak = n == 1;
         return Some(m);
     }
-    if n == 1
-        && first.is(shape::ALLCAPS)
-        && !caps_sent
-        && word.len() <= 6
-        && !NOT_ORG_ACRONYMS.split(' ').any(|a| a == word)
-    {
+    if n == 1 && first.is(shape::ALLCAPS) && !caps_sent && word.len() <= 6 && !not_org_acronym(word) {
         return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }
     if prev.is_some_and(|p| p.has(w::LOC_PREP) && !p.is(shape::CAP)) && n <= 2 {
@@ -830,7 +849,16 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
 pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool]) -> Vec<PersonCluster> {
     let g = &*GAZETTEER;
     // Known surface → type from confident mentions; teams from results tables first.
-    let mut known: HashMap<String, EntityType> = HashMap::new();
+    // Keys are lower-cased surfaces; `buf` holds the lower-cased form of a lookup.
+    let mut known: FxHashMap<String, EntityType> =
+        FxHashMap::with_capacity_and_hasher(ms.len() * 2, Default::default());
+    let mut buf = String::new();
+    let mut add_new = |known: &mut FxHashMap<String, EntityType>, s: &str, ty: EntityType| {
+        let l = lowered(s, &mut buf);
+        if !known.contains_key(l) {
+            known.insert(l.to_string(), ty);
+        }
+    };
     for m in ms.iter().filter(|m| m.team) {
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         known.insert(s.to_lowercase(), EntityType::Org);
@@ -838,10 +866,10 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     let teams = !known.is_empty();
     for m in ms.iter().filter(|m| !m.weak) {
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        known.entry(s.to_lowercase()).or_insert(m.ty);
+        add_new(&mut known, s, m.ty);
         if m.ty == EntityType::Per && m.t1 - m.t0 >= 2 {
             let last = toks[m.t1 as usize - 1].text(text);
-            known.entry(last.to_lowercase()).or_insert(EntityType::Per);
+            add_new(&mut known, last, EntityType::Per);
         }
     }
     // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
@@ -849,8 +877,9 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2 && !caps[toks[m.t0 as usize].sent as usize]
     }) {
         let last = toks[m.t1 as usize - 1].text(text);
-        known.entry(last.to_lowercase()).or_insert(EntityType::Per);
+        add_new(&mut known, last, EntityType::Per);
     }
+    let mut buf = String::new();
     for m in ms.iter_mut() {
         // Datelines ("NEW YORK 1996-08-22") keep their place.
         let dateline =
@@ -866,12 +895,12 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         }
         if team_city {
             let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-            if known.get(&s.to_lowercase()) != Some(&EntityType::Org) {
+            if known.get(lowered(s, &mut buf)) != Some(&EntityType::Org) {
                 continue;
             }
         }
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        if let Some(&ty) = known.get(&s.to_lowercase()) {
+        if let Some(&ty) = known.get(lowered(s, &mut buf)) {
             m.ty = ty;
             m.weak = false;
             m.sense = match ty {
@@ -892,40 +921,39 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     ms.retain(|m| !(m.weak && m.sense == Sense::Other));
     // Person clusters.
     let mut clusters: Vec<PersonCluster> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let order: Vec<usize> = (0..ms.len()).collect();
+    let mut by_last: FxHashMap<&str, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(ms.len(), Default::default());
     // Full names first, in order.
-    for &mi in &order {
-        let m = &ms[mi];
+    for m in ms.iter_mut() {
         if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
             continue;
         }
         let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        let last = toks[m.t1 as usize - 1].text(text).to_string();
-        let first = toks[m.t0 as usize].text(text).to_string();
-        let ci = match by_last
-            .get(&last)
-            .and_then(|v| v.iter().find(|&&c| clusters[c].name == name || clusters[c].first == first))
-        {
+        let last = toks[m.t1 as usize - 1].text(text);
+        let first = toks[m.t0 as usize].text(text);
+        let ci = match by_last.get(last).and_then(|v| {
+            v.iter().find(|&&c| {
+                clusters[c].name == name || toks[clusters[c].first_tok as usize].text(text) == first
+            })
+        }) {
             Some(&c) => c,
             None => {
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    first: first.clone(),
                     role: None,
                     country: None,
                     mentions: 0,
                     first_tok: m.t0,
                 });
-                by_last.entry(last.clone()).or_default().push(clusters.len() - 1);
+                by_last.entry(last).or_default().push(clusters.len() - 1);
                 // East Asian order: "Xi Jinping" is also "Xi".
-                if !GIVEN.contains(first.as_str()) {
-                    by_last.entry(first.clone()).or_default().push(clusters.len() - 1);
+                if !GIVEN.contains(first) {
+                    by_last.entry(first).or_default().push(clusters.len() - 1);
                 }
                 clusters.len() - 1
             }
         };
-        ms[mi].person = ci as u32;
+        m.person = ci as u32;
         // Longer names win as canonical ("Hillary Rodham Clinton" over "Hillary Clinton").
         if name.len() > clusters[ci].name.len() {
             clusters[ci].name = name.to_string();
@@ -957,13 +985,12 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
                 };
                 clusters.push(PersonCluster {
                     name: name.to_string(),
-                    first: w0.to_string(),
                     role: None,
                     country: None,
                     mentions: 0,
                     first_tok: m.t0,
                 });
-                by_last.entry(w1.to_string()).or_default().push(clusters.len() - 1);
+                by_last.entry(w1).or_default().push(clusters.len() - 1);
                 clusters.len() - 1
             }
         };
@@ -981,14 +1008,28 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             }
             m.canonical.clone_from(&c.name);
         } else if m.ncountries > 0 && m.sense == Sense::Country {
-            m.canonical =
-                m.country_ids().iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", ");
+            m.canonical = match m.country_ids() {
+                [c] => g.countries[*c as usize].name.to_string(),
+                ids => ids.iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", "),
+            };
         } else {
             let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
         }
     }
     clusters
+}
+
+/// `s` lower-cased as `str::to_lowercase` does, in `buf` (no allocation for ASCII).
+fn lowered<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    if s.is_ascii() {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = s.to_lowercase();
+    }
+    buf
 }
 
 /// The gazetteer's canonical name for a surface form, if it is in the gazetteer.

@@ -42,7 +42,7 @@ mod lexicon;
 mod quote;
 mod tok;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use attache_parse::{BlockKind, Document};
@@ -216,16 +216,56 @@ struct Analysis {
     sents: Vec<Range<usize>>,
     /// Per token: inside a quotation.
     quoted_tok: Vec<bool>,
+    /// The gazetteer hits buffer (kept for reuse).
+    hits: Vec<Option<entity::GazHit>>,
+}
+
+/// Per-token buffers kept between documents on a thread: large allocations per document
+/// cost more than the work done in them.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Tok>,
+    hits: Vec<Option<entity::GazHit>>,
+    quoted_tok: Vec<bool>,
+}
+
+impl Drop for Analysis {
+    fn drop(&mut self) {
+        // Keep the buffers for the next document on this thread, unless they are huge.
+        if self.toks.capacity() <= SPARE_TOKENS {
+            let mut s = Scratch {
+                toks: std::mem::take(&mut self.toks),
+                hits: std::mem::take(&mut self.hits),
+                quoted_tok: std::mem::take(&mut self.quoted_tok),
+            };
+            s.toks.clear();
+            s.hits.clear();
+            s.quoted_tok.clear();
+            SPARE.with(|c| c.set(s));
+        }
+    }
+}
+
+/// The largest token buffer kept between documents (about 2.5 MB, with the others 4.5 MB).
+const SPARE_TOKENS: usize = 1 << 17;
+
+thread_local! {
+    static SPARE: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch { toks: Vec::new(), hits: Vec::new(), quoted_tok: Vec::new() })
+    };
 }
 
 fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
-    let mut toks = Vec::with_capacity(text.len() / 5);
+    let Scratch { mut toks, mut hits, mut quoted_tok } = SPARE.with(|c| c.take());
+    toks.reserve(text.len() / 4);
+    let mut caps = Vec::with_capacity(sents.len());
+    let mut tabular = Vec::with_capacity(sents.len());
     for (i, r) in sents.iter().enumerate() {
-        tok::tokenize(text, r.clone(), i as u32, &mut toks);
+        let (c, t) = entity::sentence_kind(&tok::tokenize(text, r.clone(), i as u32, &mut toks));
+        caps.push(c);
+        tabular.push(t);
     }
-    let caps = entity::caps_sentences(&toks, sents.len());
-    let tabular = entity::tabular_sentences(&toks, sents.len());
-    let mut ms = entity::find_mentions(text, &toks, &caps, &tabular);
+    let mut ms = entity::find_mentions(text, &toks, &caps, &tabular, &mut hits);
     entity::table_teams(&toks, &mut ms, &tabular);
     entity::context_rules(text, &toks, &mut ms);
     let people = entity::link(text, &toks, &mut ms, &caps);
@@ -233,18 +273,18 @@ fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Anal
     let quoted: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
     let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents, quoted: &quoted };
     let speakers = quote::attribute(&ctx, &mut segs);
-    let mut quoted_tok = vec![false; toks.len()];
+    quoted_tok.resize(toks.len(), false);
     for sg in &segs {
         let a = toks.partition_point(|t| (t.s as usize) < sg.span.start);
         let b = toks.partition_point(|t| (t.s as usize) < sg.span.end);
         quoted_tok[a..b].iter_mut().for_each(|q| *q = true);
     }
-    Analysis { toks, ms, people, segs, speakers, sents, quoted_tok }
+    Analysis { toks, ms, people, segs, speakers, sents, quoted_tok, hits }
 }
 
 fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
     let mut order: Vec<Named> = Vec::new();
-    let mut idx: HashMap<&str, usize> = HashMap::new();
+    let mut idx: FxHashMap<&str, usize> = FxHashMap::default();
     for s in items {
         match idx.get(s) {
             Some(&i) => order[i].mentions += 1,
@@ -279,7 +319,7 @@ impl Extractor {
             .filter(|(_, b)| b.kind != BlockKind::Subhead)
             .map(|(r, _)| r.clone())
             .collect();
-        let a = analyse(text, sents, &paras);
+        let mut a = analyse(text, sents, &paras);
         let g = &*GAZETTEER;
         let gt = |m: &Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
 
@@ -307,32 +347,34 @@ impl Extractor {
                 .filter(|m| m.sense == Sense::Place && m.ty == EntityType::Loc)
                 .map(|m| m.canonical.as_str()),
         );
+        let speakers = std::mem::take(&mut a.speakers);
         let sent_of = |b: usize| sentence_of(&a, b);
         let quotes: Vec<Quote> = a
             .segs
             .iter()
-            .zip(&a.speakers)
+            .zip(speakers)
             .map(|(s, sp)| Quote {
                 text: text[s.span.clone()].to_string(),
-                speaker: sp.clone(),
+                speaker: sp,
                 sentence: sent_of(s.span.start),
                 direct: s.direct,
                 span: s.span.clone(),
             })
             .collect();
-        let mentions =
-            a.ms.iter()
-                .map(|m| EntitySpan {
-                    start: a.toks[m.t0 as usize].s as usize,
-                    end: a.toks[m.t1 as usize - 1].e as usize,
-                    ty: m.ty,
-                    text: gt(m).to_string(),
-                    canonical: m.canonical.clone(),
-                })
-                .collect();
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
         let what_next = what_next(text, &a, pubd);
         let positions = positions(text, &a, &countries, &quotes);
+        // Last: the mentions give up their canonical names.
+        let mentions = std::mem::take(&mut a.ms)
+            .into_iter()
+            .map(|m| EntitySpan {
+                start: a.toks[m.t0 as usize].s as usize,
+                end: a.toks[m.t1 as usize - 1].e as usize,
+                ty: m.ty,
+                text: gt(&m).to_string(),
+                canonical: m.canonical,
+            })
+            .collect();
         Extraction { people, organisations, countries, places, quotes, positions, what_next, mentions }
     }
 
@@ -506,7 +548,7 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
         return Vec::new();
     }
     // Person name → country.
-    let person_country: HashMap<&str, &str> = a
+    let person_country: FxHashMap<&str, &str> = a
         .people
         .iter()
         .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))

@@ -3,7 +3,9 @@
 use std::ops::Range;
 
 use crate::entity::{EntityType, Mention, PersonCluster, Sense};
-use crate::lexicon::w;
+use std::sync::LazyLock;
+
+use crate::lexicon::{WordSet, w};
 use crate::tok::{Tok, shape};
 
 /// A quoted segment found in the text.
@@ -38,13 +40,19 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
         let bytes = p.as_bytes();
         let mut starts_with_open = false;
         let mut first_mark = true;
+        // Only these lead bytes can start a quotation mark: find them with `memchr`.
+        let mut ascii = memchr::memchr3_iter(b'"', b'\'', b'`', bytes).peekable();
+        let mut lead = memchr::memchr2_iter(0xE2, 0xC2, bytes).peekable();
         let mut i = 0;
-        while i < bytes.len() {
-            // Only these lead bytes can start a quotation mark.
-            if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xE2 | 0xC2) {
-                i += 1;
-                continue;
-            }
+        loop {
+            while ascii.next_if(|&x| x < i).is_some() {}
+            while lead.next_if(|&x| x < i).is_some() {}
+            i = match (ascii.peek(), lead.peek()) {
+                (Some(&a), Some(&b)) => a.min(b),
+                (Some(&a), None) => a,
+                (None, Some(&b)) => b,
+                (None, None) => break,
+            };
             let c = p[i..].chars().next().unwrap_or(' ');
             let prev = p[..i].chars().next_back();
             let following = p[i + c.len_utf8()..].chars().next();
@@ -170,6 +178,20 @@ const SPEAKER_NOUNS: &str = "source sources statement aide aides people spokesma
     member members friend friends leader leaders adviser advisers advisor advisors staff organizer organizers \
     protester protesters delegate delegates woman man";
 
+static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS));
+static SPEAKER_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEAKER_NOUNS));
+/// Auxiliaries and adverbs between a subject and its speech verb: "has said", "also said".
+static BEFORE_VERB: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        "has had have also later then again further previously once repeatedly recently would will \
+         reportedly quickly back simply publicly privately bluntly flatly forcefully",
+    )
+});
+
+fn is_determiner(word: &str) -> bool {
+    DETERMINER_SET.contains(word)
+}
+
 impl Ctx<'_> {
     fn mention_ending_at(&self, t_end: usize) -> Option<usize> {
         self.ms.iter().position(|m| m.t1 as usize == t_end)
@@ -185,35 +207,7 @@ impl Ctx<'_> {
         }
         let mut k = v;
         // Skip auxiliaries and adverbs: "has said", "also said", "later told".
-        while k > floor + 1 && {
-            let t = self.toks[k - 1].text(self.text).to_ascii_lowercase();
-            matches!(
-                t.as_str(),
-                "has"
-                    | "had"
-                    | "have"
-                    | "also"
-                    | "later"
-                    | "then"
-                    | "again"
-                    | "further"
-                    | "previously"
-                    | "once"
-                    | "repeatedly"
-                    | "recently"
-                    | "would"
-                    | "will"
-                    | "reportedly"
-                    | "quickly"
-                    | "back"
-                    | "simply"
-                    | "publicly"
-                    | "privately"
-                    | "bluntly"
-                    | "flatly"
-                    | "forcefully"
-            )
-        } {
+        while k > floor + 1 && BEFORE_VERB.contains(self.toks[k - 1].text(self.text)) {
             k -= 1;
         }
         // A parenthesis before the verb: "Rep. Gwen Moore (D-Wis.) said".
@@ -309,12 +303,25 @@ impl Ctx<'_> {
         if s >= k || !self.toks[s..k].iter().any(|t| t.is(shape::WORD) && !t.has(w::STOP)) {
             return None;
         }
-        const PREPS: &str = "of with for from at in on by about to familiar close";
-        let prep_at = (s..k).find(|&i| PREPS.split(' ').any(|p| p == self.toks[i].text(self.text)));
+        let prep_at = (s..k).find(|&i| {
+            matches!(
+                self.toks[i].text(self.text),
+                "of" | "with"
+                    | "for"
+                    | "from"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "about"
+                    | "to"
+                    | "familiar"
+                    | "close"
+            )
+        });
         let head_end = prep_at.unwrap_or(k);
         // A person or organisation in the head of the phrase (not after "of", "with").
-        let det_start =
-            DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[s].text(self.text)));
+        let det_start = is_determiner(self.toks[s].text(self.text));
         if let Some(mi) = self.ms.iter().rposition(|m| {
             (m.t0 as usize) >= s
                 && (m.t0 as usize) < head_end
@@ -332,15 +339,12 @@ impl Ctx<'_> {
             return Some(Speaker::Mention(mi));
         }
         let mut d = s;
-        while d < k
-            && !DETERMINERS.split_whitespace().any(|x| x.eq_ignore_ascii_case(self.toks[d].text(self.text)))
-        {
+        while d < k && !is_determiner(self.toks[d].text(self.text)) {
             d += 1;
         }
-        let nounish = self.toks[s..k].iter().any(|t| {
-            let l = t.text(self.text).to_ascii_lowercase();
-            t.has(w::TITLE_HEAD) || SPEAKER_NOUNS.split_whitespace().any(|x| x == l)
-        });
+        let nounish = self.toks[s..k]
+            .iter()
+            .any(|t| t.has(w::TITLE_HEAD) || SPEAKER_NOUN_SET.contains(t.text(self.text)));
         if nounish {
             return Some(Speaker::Phrase(if d < k { d..k } else { s..k }));
         }
@@ -379,8 +383,7 @@ impl Ctx<'_> {
             }
             e += 1;
         }
-        let w0 = self.toks[k].text(self.text).to_ascii_lowercase();
-        if DETERMINERS.split_whitespace().any(|d| d == w0) || self.toks[k].is(shape::CAP) {
+        if is_determiner(self.toks[k].text(self.text)) || self.toks[k].is(shape::CAP) {
             return self.noun_phrase(k, e);
         }
         None
@@ -511,10 +514,7 @@ impl Ctx<'_> {
                         || self.toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD)
                 })
                 .find_map(|k| self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty == EntityType::Per));
-            let lead_phrase = lead.is_none()
-                && DETERMINERS
-                    .split_whitespace()
-                    .any(|d| self.toks[after].text(self.text).eq_ignore_ascii_case(d));
+            let lead_phrase = lead.is_none() && is_determiner(self.toks[after].text(self.text));
             if lead.is_some() || lead_phrase {
                 let mut k = after;
                 while k < trange.end && k - after < 30 && !inside(&self.toks[k]) {
@@ -658,18 +658,22 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                 .next()
                 .is_some_and(|wd| crate::lexicon::flags(wd) & w::SPEECH != 0);
         let lower_start = first.is_lowercase();
-        let words = text[s.span.clone()].split_whitespace().count();
-        let after = &text[s.close.min(text.len())..];
-        let after_words = after.split(['.', '!', '?', '\n', '“', '"']).next().unwrap_or("");
-        let after_attr = after.trim_start().starts_with(',')
-            || after.trim_start().is_empty()
-            || after_words
-                .split_whitespace()
-                .take(5)
-                .any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0);
+        // Only whether it has three words matters.
+        let words = text[s.span.clone()].split_whitespace().take(3).count();
+        let close = s.close;
+        let after_attr = || {
+            let after = &text[close.min(text.len())..];
+            let after_words = after.split(['.', '!', '?', '\n', '“', '"']).next().unwrap_or("");
+            after.trim_start().starts_with(',')
+                || after.trim_start().is_empty()
+                || after_words
+                    .split_whitespace()
+                    .take(5)
+                    .any(|wd| crate::lexicon::flags(wd.trim_matches(',')) & w::SPEECH != 0)
+        };
         segs[i].direct = pre_ok
             && (!lower_start || continuation || pre.ends_with(':'))
-            && (words >= 3 || after_attr && !pre.ends_with(|c: char| c.is_alphanumeric()));
+            && (words >= 3 || after_attr() && !pre.ends_with(|c: char| c.is_alphanumeric()));
         // A quote that is a fragment ending mid-sentence ("the “Quad” format") is not direct.
         if segs[i].direct && !pre.is_empty() && pre.ends_with(',') && lower_start && !continuation {
             segs[i].direct = false;
