@@ -34,6 +34,8 @@ const QUEUE_RECORDS: usize = 256;
 /// Input bytes (JSON lines, pages, responses) that may be read but not yet
 /// briefed and written.
 const BUDGET_BYTES: usize = 64 << 20;
+/// Chunks briefed or waiting on the pool at once.
+const CHUNKS_IN_FLIGHT: usize = 3;
 /// How long to wait for more input before briefing a partial chunk (keeps
 /// streaming use on a pipe responsive).
 const GATHER_WAIT: Duration = Duration::from_millis(50);
@@ -47,6 +49,10 @@ enum Outcome {
     /// Why the record gave no briefing.
     Failed { input: InputRef, id: Option<String>, reason: String },
 }
+
+/// A briefed chunk: its outcomes in input order (or the panic that stopped
+/// it) and the bytes of input it held.
+type Briefed = (std::thread::Result<Vec<Outcome>>, usize);
 
 /// Counts for the summary line.
 #[derive(Default)]
@@ -94,8 +100,8 @@ fn open_file(path: &Path) -> anyhow::Result<BufWriter<File>> {
 
 pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let pipeline = attache::Pipeline::new(&args.options.to_options())?;
-    let format = match args.format {
+    let pipeline = Arc::new(attache::Pipeline::new(&args.options.to_options())?);
+    let format: Option<(Format, &'static str)> = match args.format {
         BatchFormatArg::Json => None,
         BatchFormatArg::Md => Some((Format::Markdown, "md")),
         BatchFormatArg::Txt => Some((Format::Text, "txt")),
@@ -165,17 +171,18 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let mut used_names: HashSet<String> = HashSet::new();
     std::thread::scope(|scope| -> anyhow::Result<()> {
         // Briefing thread: chunks of records in input order, each briefed in
-        // parallel; results go to this thread, which writes one chunk while
-        // the next is briefed. At most two chunks wait to be written.
-        let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Outcome>, usize)>(1);
+        // parallel on the pool. Up to CHUNKS_IN_FLIGHT chunks are on the
+        // pool at once, so workers never wait for a chunk to be gathered or
+        // written; this thread hands their results over in input order.
+        let (done_tx, done_rx) = mpsc::sync_channel::<mpsc::Receiver<Briefed>>(CHUNKS_IN_FLIGHT - 1);
         let (pipeline, pool) = (&pipeline, &pool);
         std::thread::Builder::new()
             .name("attache-brief".into())
             .spawn_scoped(scope, move || {
-                let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK_RECORDS);
                 loop {
                     // Gather a chunk: block for the first record, then take
                     // what arrives promptly, up to the record and byte limits.
+                    let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK_RECORDS);
                     let mut bytes = 0usize;
                     let Ok(first) = rx.recv() else { break };
                     bytes += first.size();
@@ -189,22 +196,30 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
                             Err(_) => break,
                         }
                     }
-                    let outcomes: Vec<Outcome> = pool.install(|| {
-                        std::mem::take(&mut chunk)
-                            .into_par_iter()
-                            .map(|r| brief_record(pipeline, r.decode(), format))
-                            .collect()
-                    });
-                    if done_tx.send((outcomes, bytes)).is_err() {
+                    let (chunk_tx, chunk_rx) = mpsc::sync_channel::<Briefed>(1);
+                    if done_tx.send(chunk_rx).is_err() {
                         break;
                     }
-                    chunk = Vec::with_capacity(CHUNK_RECORDS);
+                    let pipeline = Arc::clone(pipeline);
+                    pool.spawn(move || {
+                        // A panic is carried to the writer, which re-raises it.
+                        let outcomes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            chunk
+                                .into_par_iter()
+                                .map(|r| brief_record(&pipeline, r.decode(), format))
+                                .collect()
+                        }));
+                        let _ = chunk_tx.send((outcomes, bytes));
+                    });
                 }
             })
             .context("cannot start the briefing thread")?;
 
-        let mut write_outcomes = |done_rx: &mpsc::Receiver<(Vec<Outcome>, usize)>| -> anyhow::Result<()> {
-            for (outcomes, bytes) in done_rx.iter() {
+        let mut write_outcomes = |done_rx: &mpsc::Receiver<mpsc::Receiver<Briefed>>| -> anyhow::Result<()> {
+            for chunk_rx in done_rx.iter() {
+                let (outcomes, bytes) =
+                    chunk_rx.recv().context("a briefing job ended without its results")?;
+                let outcomes = outcomes.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 for outcome in outcomes {
                     counts.read += 1;
                     match outcome {
