@@ -103,3 +103,18 @@ fn fitting_drops_lowest_ranked_points_first_and_never_cuts() {
     assert_eq!(b.key_points.len(), 1);
     assert_eq!(b.key_points[0].text, "Point one is here.");
 }
+
+#[test]
+fn word_counts_agree_with_split_whitespace() {
+    for s in [
+        "",
+        "  ",
+        "Talks resume",
+        " Envoys\tmet \n in\u{a0}Geneva\u{2009}on\u{3000}Monday ",
+        "“We came in good faith,” she said — in Kyiv’s old town.",
+        "£2bn\u{85}for 14,000 applicants\u{202f}here",
+        "日本語 テキスト",
+    ] {
+        assert_eq!(crate::fit::words(s), s.split_whitespace().count(), "{s:?}");
+    }
+}
