@@ -42,6 +42,8 @@ mod html;
 mod json;
 mod segment;
 mod source;
+#[cfg(test)]
+mod testutil;
 mod text;
 mod token;
 #[cfg(feature = "warc")]

@@ -329,18 +329,7 @@ mod tests {
     fn spaced_stops_agree_with_the_token_by_token_reference() {
         let alphabet =
             ["a", "talks", " ", "  ", "\n", ".", "..", "...", "?", "!", "?!", "''", "``", ",", "u.s.", "x."];
-        let mut state: u64 = 0x51_7cc1_b727_220a;
-        for _ in 0..4000 {
-            let mut s = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            for _ in 0..(state % 30) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
+        for s in crate::testutil::random_strings(&alphabet, 4000, 30, 0x51_7cc1_b727_220a) {
             assert_eq!(spaced_stops(&s), spaced_stops_reference(&s), "{s:?}");
         }
     }

@@ -485,20 +485,7 @@ mod tests {
             "The U.S. envoy's 3.5% rise, 1,000 troops; at 10:30 on Feb. 4 -- talks_2 resumed.".into(),
             "rotor volgograd , one of russia 's leading clubs in the 1990s ( www.rotor-fc.com ) .".into(),
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..5000 {
-            let mut s = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            for _ in 0..(state % 24) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            cases.push(s);
-        }
+        cases.extend(crate::testutil::random_strings(alphabet, 5000, 24, 0x2545_f491_4f6c_dd1d));
         for s in &cases {
             let ours: Vec<(usize, &str)> = AsciiWords::new(s).collect();
             let lib: Vec<(usize, &str)> = s.unicode_word_indices().collect();
@@ -514,18 +501,7 @@ mod tests {
             "£5", "€", "½", "٣", "ß", "İ", "👍", "🇺🇦", "x\u{308}", "·", "״", "א", "ー", "カ", "\u{ad}",
             "\u{feff}",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            for _ in 0..(state % 20) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
+        for s in crate::testutil::random_strings(alphabet, 20_000, 20, 0x9e37_79b9_7f4a_7c15) {
             let mut ours: Vec<(usize, &str)> = Vec::new();
             for_each_word(&s, |off, w| ours.push((off, w)));
             let lib: Vec<(usize, &str)> = s.unicode_word_indices().collect();

@@ -179,21 +179,7 @@ mod tests {
             "é", "日本", "\u{e2}", "©", "1", "x",
         ];
         let mut out = vec![String::new(), " ".into(), "word".into(), " a ".into()];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 40) as usize;
-            for _ in 0..len {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            out.push(s);
-        }
+        out.extend(crate::testutil::random_strings(&alphabet, 3000, 40, 0x9e37_79b9_7f4a_7c15));
         out
     }
 

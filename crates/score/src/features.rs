@@ -69,27 +69,6 @@ impl Features {
         containment(&self.vectors[i], &self.vectors[j])
     }
 
-    /// [`Features::sim`] and [`Features::containment`] of sentences `i` and
-    /// `j` in one pass over their terms.
-    pub fn overlap(&self, i: usize, j: usize) -> (f32, f32) {
-        let (a, b) = (&self.vectors[i], &self.vectors[j]);
-        let (mut x, mut y, mut dot, mut common) = (0, 0, 0.0, 0usize);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a[x].1 * b[y].1;
-                    common += 1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        let shorter = a.len().min(b.len());
-        (dot, if shorter == 0 { 0.0 } else { common as f32 / shorter as f32 })
-    }
-
     /// Cosine similarity of sentences `i` and `j`.
     pub fn sim(&self, i: usize, j: usize) -> f32 {
         cosine(&self.vectors[i], &self.vectors[j])
