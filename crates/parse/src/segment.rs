@@ -154,10 +154,7 @@ fn spaced_stops(para: &str) -> Vec<usize> {
         let start = (p.saturating_sub(2)..p).rev().take_while(|&i| !space(i)).last().unwrap_or(p);
         let end = token_end(p);
         from = end.max(p + 1);
-        let is_stop = end - start <= 2
-            && (start == 0 || space(start - 1))
-            && b[start..end].iter().all(|c| matches!(c, b'.' | b'?' | b'!'));
-        if !is_stop {
+        if !((start == 0 || space(start - 1)) && is_stop(&b[start..end])) {
             continue;
         }
         // The next token that is neither a closing `''` nor another stop starts a sentence.
@@ -175,13 +172,18 @@ fn spaced_stops(para: &str) -> Vec<usize> {
                 i = e;
                 continue;
             }
-            if !(tok.len() <= 2 && tok.iter().all(|c| matches!(c, b'.' | b'?' | b'!'))) {
+            if !is_stop(tok) {
                 out.push(i);
             }
             break;
         }
     }
     out
+}
+
+/// A stand-alone stop token of tokenized copy: `.`, `?`, `!` or two of them.
+fn is_stop(tok: &[u8]) -> bool {
+    !tok.is_empty() && tok.len() <= 2 && tok.iter().all(|c| matches!(c, b'.' | b'?' | b'!'))
 }
 
 /// An opening quotation mark left at the end of a piece starts the next one.

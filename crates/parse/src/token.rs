@@ -37,6 +37,18 @@ const INLINE: usize = 23;
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Key([u8; INLINE + 1]);
 
+impl Key {
+    /// The key of `word` (at most [`INLINE`] bytes), ASCII letters lower-cased.
+    #[inline(always)]
+    fn new(word: &str) -> Key {
+        let mut key = [0u8; INLINE + 1];
+        key[..word.len()].copy_from_slice(word.as_bytes());
+        key[..word.len()].make_ascii_lowercase();
+        key[INLINE] = word.len() as u8;
+        Key(key)
+    }
+}
+
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
         for chunk in self.0.chunks_exact(8) {
@@ -160,71 +172,39 @@ impl Tokenizer<'_> {
 
     /// Document term id of a word, and whether it is a stopword.
     fn intern(&mut self, word: &str) -> (u32, bool) {
-        let info = if word.len() <= INLINE && word.is_ascii() {
-            let mut key = [0u8; INLINE + 1];
-            key[..word.len()].copy_from_slice(word.as_bytes());
-            key[..word.len()].make_ascii_lowercase();
-            key[INLINE] = word.len() as u8;
-            let key = Key(key);
-            match self.lex.short.get(&key) {
-                Some(&info) => Some(info),
-                None => {
-                    // Only ASCII bytes were copied: the key is valid UTF-8.
-                    let lower = std::str::from_utf8(&key.0[..word.len()]).expect("ASCII word");
-                    let info = self.learn(lower);
-                    if let Some(info) = info {
-                        self.lex.short.insert(key, info);
-                    }
-                    info
-                }
-            }
-        } else {
-            let mut lower = std::mem::take(&mut self.lex.lower);
-            lower_into(word, &mut lower);
-            let info = if lower.len() <= INLINE {
-                let mut key = [0u8; INLINE + 1];
-                key[..lower.len()].copy_from_slice(lower.as_bytes());
-                key[INLINE] = lower.len() as u8;
-                let key = Key(key);
-                match self.lex.short.get(&key) {
-                    Some(&info) => Some(info),
-                    None => {
-                        let info = self.learn(&lower);
-                        if let Some(info) = info {
-                            self.lex.short.insert(key, info);
-                        }
-                        info
-                    }
-                }
-            } else {
-                match self.lex.long.get(lower.as_str()) {
-                    Some(&info) => Some(info),
-                    None => {
-                        let info = self.learn(&lower);
-                        if let Some(info) = info {
-                            self.lex.long.insert(lower.as_str().into(), info);
-                        }
-                        info
-                    }
-                }
-            };
-            let r = match info {
-                Some(info) => self.local(info),
-                None => self.overflow_term(&lower),
-            };
-            self.lex.lower = lower;
-            return r;
-        };
-        match info {
-            Some(info) => self.local(info),
-            None => {
-                let mut lower = std::mem::take(&mut self.lex.lower);
-                lower_into(word, &mut lower);
-                let r = self.overflow_term(&lower);
-                self.lex.lower = lower;
-                r
-            }
+        // The common case: a short ASCII word the thread has seen before.
+        if word.len() <= INLINE
+            && word.is_ascii()
+            && let Some(&info) = self.lex.short.get(&Key::new(word))
+        {
+            return self.local(info);
         }
+        let mut lower = std::mem::take(&mut self.lex.lower);
+        lower_into(word, &mut lower);
+        let r = self.intern_lower(&lower);
+        self.lex.lower = lower;
+        r
+    }
+
+    /// [`Tokenizer::intern`] for a lower-cased word, learning it if new.
+    /// Out of line, so that the hit path in `intern` stays small (inlined,
+    /// this cost 0.5% more instructions per article).
+    #[inline(never)]
+    fn intern_lower(&mut self, lower: &str) -> (u32, bool) {
+        let key = (lower.len() <= INLINE).then(|| Key::new(lower));
+        let known = match key {
+            Some(key) => self.lex.short.get(&key),
+            None => self.lex.long.get(lower),
+        };
+        if let Some(&info) = known {
+            return self.local(info);
+        }
+        let Some(info) = self.learn(lower) else { return self.overflow_term(lower) };
+        match key {
+            Some(key) => self.lex.short.insert(key, info),
+            None => self.lex.long.insert(lower.into(), info),
+        };
+        self.local(info)
     }
 
     /// Stem a word the lexicon has not seen. `None` when the lexicon is full

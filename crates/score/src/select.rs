@@ -145,7 +145,7 @@ impl Selector {
 }
 
 /// Call `f(j, cosine, containment)` for sentence `i` against each of `others`
-/// (the values of [`Features::overlap`]`(j, i)`), spreading `i`'s vector over
+/// (the values of [`Features::sim`] and [`Features::containment`]), spreading `i`'s vector over
 /// `dense` (all zeros, as long as the vocabulary; left zeroed) so that each
 /// comparison is one pass over `j`'s terms.
 fn compare(
