@@ -6,8 +6,9 @@
 //! output format is rendered from it. A [`Theme`] holds the Handlebars
 //! templates (defaults embedded in the binary, each overridable by a user
 //! file of the same name), and a [`Renderer`] renders a brief to a
-//! [`Format`]: Markdown, plain text, printable HTML (escaped, with `@page`
-//! rules for A4 or Letter), or JSON straight from serde. [`fit_to_budget`]
+//! [`Format`]: Markdown (escaped so that article text cannot add links or
+//! HTML), plain text, printable HTML (escaped, with `@page` rules for A4 or
+//! Letter; only `http`/`https` URLs become links), or JSON straight from serde. [`fit_to_budget`]
 //! keeps a briefing on one page by dropping lower-ranked items.
 //!
 //! ```
@@ -20,7 +21,7 @@
 //! let html = renderer.render(&brief, Format::Html)?;
 //! assert!(html.contains("Talks resume &lt;in Geneva&gt;"));
 //! let md = renderer.render(&brief, Format::Markdown)?;
-//! assert!(md.starts_with("# Talks resume <in Geneva>"));
+//! assert!(md.starts_with(r"# Talks resume \<in Geneva\>"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -29,16 +30,18 @@
 //! on its own, they would move inside it.
 #![deny(missing_docs)]
 
+mod check;
 mod daily;
 mod fit;
 mod model;
 mod renderer;
+mod sample;
 mod theme;
 
 pub use daily::{Daily, DailyEvent, DailyPoint, DailyStats, SourceGroup, Story, daily_words, fit_daily};
 pub use fit::{ITEM_COST, body_words, fit_to_budget, page_cost};
 pub use model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
-pub use renderer::{Format, Paper, Renderer};
+pub use renderer::{Format, Paper, Renderer, markdown_escape, web_url};
 pub use theme::Theme;
 
 use std::path::PathBuf;
@@ -48,20 +51,31 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum RenderError {
     /// A template did not parse.
-    #[error("template {name} does not parse: {source}")]
+    #[error("template {path} does not parse: {message}")]
     Template {
-        /// File name of the template.
-        name: String,
-        /// The parser's message.
-        source: Box<handlebars::TemplateError>,
+        /// The template's file (or `built-in NAME`).
+        path: String,
+        /// Where and why, on one line.
+        message: String,
     },
-    /// Rendering failed, for example a strict-mode reference to a missing field.
-    #[error("rendering {name} failed: {source}")]
+    /// A template whose rendering could not be bounded: partials that
+    /// include each other, a partial name computed at render time, or
+    /// nesting too deep.
+    #[error("template {path} is refused: {reason}")]
+    Unsafe {
+        /// The template's file (or `built-in NAME`).
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Rendering failed, for example a strict-mode reference to a missing
+    /// field. When loading checks a template, `name` is its file.
+    #[error("template {name} cannot be rendered: {message}")]
     Render {
-        /// Template name.
+        /// Template name, or its file when found at load.
         name: String,
-        /// Handlebars' message.
-        source: Box<handlebars::RenderError>,
+        /// Where and why, on one line, in the template's own spelling.
+        message: String,
     },
     /// No template for the requested format.
     #[error("no template named {name}")]
@@ -95,3 +109,6 @@ const _: () = {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod safety_tests;

@@ -1,7 +1,7 @@
 use handlebars::{Handlebars, handlebars_helper};
 use serde::Serialize;
 
-use crate::{Brief, RenderError, Theme};
+use crate::{Brief, RenderError, Theme, check};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,11 +54,22 @@ pub enum Paper {
 /// Renders briefings with a [`Theme`]'s templates in strict mode: a template
 /// that names a field the data does not have is an error, not an empty string.
 ///
-/// HTML output escapes all article text; Markdown and plain text are written
-/// as is. Build one renderer and reuse it: registration parses every template
-/// once, and rendering is `&self` and thread-safe.
+/// Every `{{value}}` is escaped for its format: HTML output escapes all
+/// article text; Markdown output backslash-escapes the characters that could
+/// start a link, an image, an autolink or raw HTML (`\ [ ] < > ` and `` ` ``),
+/// so an article's title or text cannot inject either; plain text is written
+/// as is. `{{{value}}}` writes a value unescaped. The helper `web_url`
+/// returns a URL only when it is `http:` or `https:` (trimmed, any case, no
+/// spaces or quotes), else the empty string, so templates link only those.
+///
+/// Loading refuses templates whose rendering could not be bounded (partials
+/// that include each other, partial names computed at render time, nesting
+/// deeper than 100) and `brief.*` templates that fail on a sample briefing
+/// (a misspelt field). Build one renderer and reuse it: registration parses
+/// every template once, and rendering is `&self` and thread-safe.
 pub struct Renderer {
     html: Handlebars<'static>,
+    markdown: Handlebars<'static>,
     plain: Handlebars<'static>,
     paper: Paper,
 }
@@ -90,30 +101,135 @@ handlebars_helper!(len: |v: Json| match v {
 handlebars_helper!(inc: |n: u64| n + 1);
 handlebars_helper!(pct: |x: f64| format!("{:.0}", x * 100.0));
 handlebars_helper!(upper: |s: str| s.to_uppercase());
+handlebars_helper!(web_url_helper: |v: Json| match v {
+    serde_json::Value::String(s) => web_url(s).unwrap_or_default(),
+    _ => "",
+});
 
-fn registry(theme: &Theme, escape: bool) -> Result<Handlebars<'static>, RenderError> {
+/// `url` trimmed, if it is an `http:` or `https:` URL (scheme in any case)
+/// with no white space, control characters, quotes or angle brackets: the
+/// only URLs that become links.
+pub fn web_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let scheme = u.get(..8).map(|p| p.to_ascii_lowercase());
+    let ok_scheme = scheme.as_deref().is_some_and(|p| p == "https://" || p.starts_with("http://"));
+    let clean = u.bytes().all(|b| b > b' ' && b != 0x7f && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'`'));
+    (ok_scheme && clean && u.len() > 8).then_some(u)
+}
+
+/// Backslash-escape what could start Markdown markup that links or embeds:
+/// `\`, `[`, `]`, `<`, `>` and `` ` ``. Other text is unchanged.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '<' | '>' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Escape {
+    Html,
+    Markdown,
+    None,
+}
+
+fn registry(theme: &Theme, escape: Escape) -> Result<Handlebars<'static>, RenderError> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
-    if !escape {
-        hb.register_escape_fn(handlebars::no_escape);
+    match escape {
+        Escape::Html => {}
+        Escape::Markdown => hb.register_escape_fn(markdown_escape),
+        Escape::None => hb.register_escape_fn(handlebars::no_escape),
     }
     hb.register_helper("len", Box::new(len));
     hb.register_helper("inc", Box::new(inc));
     hb.register_helper("pct", Box::new(pct));
     hb.register_helper("upper", Box::new(upper));
+    hb.register_helper("web_url", Box::new(web_url_helper));
     for (file, text) in theme.files() {
         let name = file.strip_suffix(".hbs").unwrap_or(file);
-        let tmpl = |e| RenderError::Template { name: file.to_string(), source: Box::new(e) };
-        hb.register_template_string(name, text).map_err(tmpl)?;
-        hb.register_partial(name, text).map_err(tmpl)?;
+        let origin = || theme.origin(file);
+        let depth = check::nesting(text);
+        if depth > check::MAX_NESTING {
+            return Err(RenderError::Unsafe {
+                path: origin(),
+                reason: format!("blocks nest {depth} deep (at most {})", check::MAX_NESTING),
+            });
+        }
+        hb.register_template_string(name, text)
+            .map_err(|e| RenderError::Template { path: origin(), message: template_message(&e) })?;
     }
+    let templates: Vec<(&str, &handlebars::Template)> = theme
+        .files()
+        .filter_map(|(file, _)| {
+            let name = file.strip_suffix(".hbs").unwrap_or(file);
+            hb.get_template(name).map(|t| (name, t))
+        })
+        .collect();
+    check::check_partials(templates.into_iter()).map_err(|u| RenderError::Unsafe {
+        path: theme.origin(&format!("{}.hbs", u.template)),
+        reason: u.reason,
+    })?;
     Ok(hb)
 }
 
+/// A parse error as one line: position and reason, no source excerpt.
+fn template_message(e: &handlebars::TemplateError) -> String {
+    match e.pos() {
+        Some((line, col)) => format!("line {line}, column {col}: {}", e.reason()),
+        None => e.reason().to_string(),
+    }
+}
+
+/// A render error as one line, in the template's words: a missing field is
+/// named as the template spells it.
+fn render_message(e: &handlebars::RenderError) -> String {
+    use handlebars::RenderErrorReason as R;
+    let reason = match e.reason() {
+        R::MissingVariable(Some(name)) => format!("`{name}` is not a field of the data"),
+        R::MissingVariable(None) => "a field the template names is not in the data".to_string(),
+        R::PartialNotFound(name) => format!("no partial named `{name}`"),
+        R::HelperNotFound(name) => format!("no helper named `{name}`"),
+        other => other.to_string(),
+    };
+    match (e.line_no, e.column_no) {
+        (Some(line), Some(col)) => format!("line {line}, column {col}: {reason}"),
+        _ => reason,
+    }
+}
+
 impl Renderer {
-    /// A renderer over `theme`, A4 paper.
+    /// A renderer over `theme`, A4 paper. Fails on a template that does not
+    /// parse, whose rendering could not be bounded, or (for `brief.md`,
+    /// `brief.txt` and `brief.html`) that fails on sample briefings, one
+    /// with every field filled and one with only what every briefing has.
     pub fn new(theme: &Theme) -> Result<Renderer, RenderError> {
-        Ok(Renderer { html: registry(theme, true)?, plain: registry(theme, false)?, paper: Paper::A4 })
+        let renderer = Renderer {
+            html: registry(theme, Escape::Html)?,
+            markdown: registry(theme, Escape::Markdown)?,
+            plain: registry(theme, Escape::None)?,
+            paper: Paper::A4,
+        };
+        for sample in [crate::sample::full(), crate::sample::minimal()] {
+            for format in [Format::Markdown, Format::Text, Format::Html] {
+                let name = format!("brief.{}", format.extension());
+                match renderer.render(&sample, format) {
+                    Ok(_) | Err(RenderError::MissingTemplate { .. }) => {}
+                    Err(RenderError::Render { message, .. }) => {
+                        return Err(RenderError::Render {
+                            name: theme.origin(&format!("{name}.hbs")),
+                            message,
+                        });
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(renderer)
     }
 
     /// Paper size for HTML output. By default, A4.
@@ -142,7 +258,11 @@ impl Renderer {
             return Ok(s);
         }
         let name = format!("{stem}.{}", format.extension());
-        let hb = if format == Format::Html { &self.html } else { &self.plain };
+        let hb = match format {
+            Format::Html => &self.html,
+            Format::Markdown => &self.markdown,
+            _ => &self.plain,
+        };
         if !hb.has_template(&name) {
             return Err(RenderError::MissingTemplate { name });
         }
@@ -151,6 +271,6 @@ impl Renderer {
             Paper::Letter => "letter",
         };
         let ctx = Context { data, page: PageCtx { size } };
-        hb.render(&name, &ctx).map_err(|e| RenderError::Render { name, source: Box::new(e) })
+        hb.render(&name, &ctx).map_err(|e| RenderError::Render { message: render_message(&e), name })
     }
 }

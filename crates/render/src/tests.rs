@@ -21,15 +21,17 @@ fn sample() -> Brief {
 }
 
 #[test]
-fn html_escapes_article_text_and_markdown_does_not() {
+fn html_escapes_article_text_and_markdown_escapes_markup() {
     let r = Renderer::new(&Theme::default()).unwrap();
     let html = r.render(&sample(), Format::Html).unwrap();
     assert!(html.contains("Envoys &lt;b&gt;agree&lt;/b&gt; &amp; sign"));
     assert!(!html.contains("<b>agree"));
     assert!(html.contains("@page { size: A4;"));
     let md = r.render(&sample(), Format::Markdown).unwrap();
-    assert!(md.starts_with("# Envoys <b>agree</b> & sign\n"));
+    assert!(md.starts_with("# Envoys \\<b\\>agree\\</b\\> & sign\n"), "{md}");
     assert!(md.contains("- Point two follows."));
+    let txt = r.render(&sample(), Format::Text).unwrap();
+    assert!(txt.starts_with("ENVOYS <B>AGREE</B> & SIGN\n"), "{txt}");
 }
 
 #[test]
@@ -40,12 +42,19 @@ fn letter_paper() {
 }
 
 #[test]
-fn strict_mode_rejects_unknown_fields() {
+fn strict_mode_rejects_unknown_fields_at_load() {
     let mut t = Theme::default();
-    t.set("brief.md.hbs", "{{no_such_field}}");
-    let r = Renderer::new(&t).unwrap();
-    let err = r.render(&sample(), Format::Markdown).unwrap_err();
+    t.set("brief.md.hbs", "{{#if title}}{{titel}}{{/if}}");
+    let err = Renderer::new(&t).unwrap_err();
     assert!(matches!(err, RenderError::Render { .. }), "{err}");
+    let msg = err.to_string();
+    assert_eq!(
+        msg,
+        "template built-in brief.md.hbs cannot be rendered: line 1, column 14: `titel` is not a field of the data"
+    );
+    // The empty sample catches what only an article without a title reaches.
+    t.set("brief.md.hbs", "{{#if title}}{{title}}{{else}}{{headline}}{{/if}}");
+    assert!(Renderer::new(&t).unwrap_err().to_string().contains("`headline` is not a field"));
 }
 
 #[test]

@@ -1,5 +1,5 @@
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::RenderError;
 
@@ -21,14 +21,30 @@ const DEFAULTS: &[(&str, &str)] = &[
 /// Every `*.hbs` file is registered both as a template and as a partial,
 /// named by its file name without `.hbs` (`brief.html`, `page.css`), so a
 /// template can include another with `{{> page.css}}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two themes are equal when they hold the same templates, wherever the
+/// files came from.
+#[derive(Debug, Clone)]
 pub struct Theme {
     files: BTreeMap<String, String>,
+    /// Where each user file came from, for error messages.
+    paths: BTreeMap<String, PathBuf>,
 }
+
+impl PartialEq for Theme {
+    fn eq(&self, other: &Theme) -> bool {
+        self.files == other.files
+    }
+}
+
+impl Eq for Theme {}
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { files: DEFAULTS.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect() }
+        Theme {
+            files: DEFAULTS.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect(),
+            paths: BTreeMap::new(),
+        }
     }
 }
 
@@ -53,25 +69,45 @@ impl Theme {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| RenderError::Io { path: path.clone(), source: e })?;
             theme.files.insert(name.to_string(), text);
+            theme.paths.insert(name.to_string(), path);
         }
         Ok(theme)
     }
 
     /// Write the default templates into `dir` (created if missing), for
-    /// editing. Returns the paths written. Existing files are overwritten only
-    /// when `overwrite` is true; otherwise an existing file is an error.
-    pub fn export_defaults(dir: &Path, overwrite: bool) -> Result<Vec<std::path::PathBuf>, RenderError> {
+    /// editing. Returns the paths written. Existing files (or links, which
+    /// are never followed) are replaced only when `overwrite` is true;
+    /// otherwise every target is checked first and nothing is written if
+    /// any exists.
+    pub fn export_defaults(dir: &Path, overwrite: bool) -> Result<Vec<PathBuf>, RenderError> {
+        let targets: Vec<(PathBuf, &str)> = DEFAULTS.iter().map(|(n, t)| (dir.join(n), *t)).collect();
+        if !overwrite {
+            if let Some((path, _)) = targets.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
+                return Err(RenderError::Exists { path: path.clone() });
+            }
+        }
         std::fs::create_dir_all(dir).map_err(|e| RenderError::Io { path: dir.to_path_buf(), source: e })?;
         let mut written = Vec::new();
-        for (name, text) in DEFAULTS {
-            let path = dir.join(name);
-            if path.exists() && !overwrite {
-                return Err(RenderError::Exists { path });
+        for (path, text) in targets {
+            let io = |e| RenderError::Io { path: path.clone(), source: e };
+            if overwrite && path.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+                // Replace the entry itself: a link is removed, not followed.
+                std::fs::remove_file(&path).map_err(io)?;
             }
-            std::fs::write(&path, text).map_err(|e| RenderError::Io { path: path.clone(), source: e })?;
+            let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(io)?;
+            std::io::Write::write_all(&mut f, text.as_bytes()).map_err(io)?;
             written.push(path);
         }
         Ok(written)
+    }
+
+    /// Where the template `file` (`brief.md.hbs`) came from, as shown in
+    /// messages: the user's file, or `built-in brief.md.hbs`.
+    pub fn origin(&self, file: &str) -> String {
+        match self.paths.get(file) {
+            Some(p) => p.display().to_string(),
+            None => format!("built-in {file}"),
+        }
     }
 
     /// The templates by file name.
@@ -81,6 +117,8 @@ impl Theme {
 
     /// Add or replace one template.
     pub fn set(&mut self, name: impl Into<String>, text: impl Into<String>) {
-        self.files.insert(name.into(), text.into());
+        let name = name.into();
+        self.paths.remove(&name);
+        self.files.insert(name, text.into());
     }
 }
