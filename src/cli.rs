@@ -311,6 +311,10 @@ pub(crate) struct BatchArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub(crate) quiet: bool,
+    /// With md, txt or html: replace files already in the --output folder (links are removed, never
+    /// followed). Without it, an existing name gets the next free `-2`, `-3`, … name.
+    #[arg(long)]
+    pub(crate) force: bool,
     #[command(flatten)]
     pub(crate) options: BriefOptions,
 }

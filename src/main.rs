@@ -7,6 +7,7 @@
 mod cli;
 mod cmd;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -37,7 +38,8 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("attache: error: {err:#}");
+            // A closed standard error must not turn the failure into a panic.
+            let _ = writeln!(std::io::stderr(), "attache: error: {err:#}");
             if err.downcast_ref::<cmd::InputFailed>().is_some() {
                 ExitCode::from(1)
             } else {

@@ -2,9 +2,22 @@
 //!
 //! Chromium is found as `$ATTACHE_CHROMIUM`, else `chromium`,
 //! `chromium-browser`, `google-chrome` or `google-chrome-stable` on `PATH`.
+//! A browser that has not finished after `$ATTACHE_PDF_TIMEOUT` seconds
+//! (default [`DEFAULT_TIMEOUT_SECS`]) is killed; what it writes must start
+//! with `%PDF-`. The page and the browser profile live in a temporary folder
+//! that is removed in every case: success, failure, time-out, and SIGINT or
+//! SIGTERM while the browser runs (the browser is killed, the folder removed,
+//! and the process exits with 130 or 143).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Seconds the browser may take to print one page, unless
+/// `ATTACHE_PDF_TIMEOUT` says otherwise.
+pub const DEFAULT_TIMEOUT_SECS: f64 = 60.0;
 
 /// Why printing failed.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +36,25 @@ pub enum PdfError {
         /// Exit status and the end of its standard error.
         detail: String,
     },
+    /// Chromium did not finish in time and was killed.
+    #[error(
+        "Chromium ({browser}) did not finish printing within {secs} s and was stopped (set ATTACHE_PDF_TIMEOUT to allow more seconds)"
+    )]
+    Timeout {
+        /// The browser binary.
+        browser: PathBuf,
+        /// The time allowed, in seconds.
+        secs: f64,
+    },
+    /// What Chromium wrote is not a PDF.
+    #[error("Chromium ({browser}) wrote a file that is not a PDF (it does not start with %PDF-)")]
+    NotPdf {
+        /// The browser binary.
+        browser: PathBuf,
+    },
+    /// `ATTACHE_PDF_TIMEOUT` is not a positive number of seconds.
+    #[error("ATTACHE_PDF_TIMEOUT={0:?} is not a positive number of seconds")]
+    BadTimeout(String),
     /// A temporary file could not be written or read.
     #[error("PDF printing: {0}")]
     Io(#[from] std::io::Error),
@@ -45,20 +77,76 @@ pub fn find_chromium() -> Option<PathBuf> {
     None
 }
 
-/// Print an HTML page to PDF bytes with headless Chromium. The page's own
-/// `@page` rules set paper size and margins; no header or footer is added.
-pub fn html_to_pdf(html: &str) -> Result<Vec<u8>, PdfError> {
-    let browser = find_chromium().ok_or(PdfError::NoChromium)?;
-    let dir = tempfile::tempdir()?;
-    let page = dir.path().join("page.html");
-    let pdf = dir.path().join("page.pdf");
-    std::fs::write(&page, html)?;
-    print(&browser, &page, &pdf, &dir.path().join("profile"))?;
-    Ok(std::fs::read(&pdf)?)
+/// The time allowed for one print: `ATTACHE_PDF_TIMEOUT` seconds, or
+/// [`DEFAULT_TIMEOUT_SECS`].
+pub fn timeout() -> Result<Duration, PdfError> {
+    match std::env::var("ATTACHE_PDF_TIMEOUT") {
+        Err(_) => Ok(Duration::from_secs_f64(DEFAULT_TIMEOUT_SECS)),
+        Ok(v) => match v.trim().parse::<f64>() {
+            Ok(s) if s > 0.0 && s.is_finite() && s < 1e9 => Ok(Duration::from_secs_f64(s)),
+            _ => Err(PdfError::BadTimeout(v)),
+        },
+    }
 }
 
-fn print(browser: &Path, page: &Path, pdf: &Path, profile: &Path) -> Result<(), PdfError> {
-    let out = Command::new(browser)
+/// A `file://` URL for an absolute path, every byte outside the unreserved
+/// set (and `/`) percent-encoded, so that `#`, `?`, `%` and spaces in the
+/// path (from `TMPDIR`) stay part of it.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
+/// Print an HTML page to PDF bytes with headless Chromium. The page's own
+/// `@page` rules set paper size and margins; no header or footer is added.
+///
+/// While the browser runs, SIGINT and SIGTERM are caught (once per process,
+/// the first time this is called) so that the browser can be stopped and the
+/// temporary folder removed before the process exits with 130 or 143.
+pub fn html_to_pdf(html: &str) -> Result<Vec<u8>, PdfError> {
+    let browser = find_chromium().ok_or(PdfError::NoChromium)?;
+    let limit = timeout()?;
+    let dir = tempfile::tempdir()?;
+    // The page's path is absolute, so its URL is too.
+    let page = std::path::absolute(dir.path().join("page.html"))?;
+    let pdf = dir.path().join("page.pdf");
+    std::fs::write(&page, html)?;
+    let result = print(&browser, &page, &pdf, &dir.path().join("profile"), limit);
+    let bytes = result.and_then(|()| Ok(std::fs::read(&pdf)?));
+    drop(dir);
+    let bytes = bytes?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(PdfError::NotPdf { browser });
+    }
+    Ok(bytes)
+}
+
+/// SIGINT or SIGTERM seen while printing (the signal number), or 0.
+fn signals() -> Option<&'static Arc<AtomicUsize>> {
+    static GOT: std::sync::OnceLock<Option<Arc<AtomicUsize>>> = std::sync::OnceLock::new();
+    GOT.get_or_init(|| {
+        let got = Arc::new(AtomicUsize::new(0));
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&got), sig as usize).ok()?;
+        }
+        Some(got)
+    })
+    .as_ref()
+}
+
+fn print(browser: &Path, page: &Path, pdf: &Path, profile: &Path, limit: Duration) -> Result<(), PdfError> {
+    let failed = |detail: String| PdfError::Failed { browser: browser.to_path_buf(), detail };
+    let err_path = profile.with_file_name("stderr.txt");
+    let err_file = std::fs::File::create(&err_path)?;
+    let signal = signals();
+    let mut child = Command::new(browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -73,16 +161,37 @@ fn print(browser: &Path, page: &Path, pdf: &Path, profile: &Path) -> Result<(), 
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .map_err(|e| PdfError::Failed { browser: browser.to_path_buf(), detail: e.to_string() })?;
+        .arg(file_url(page))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(err_file)
+        .spawn()
+        .map_err(|e| failed(e.to_string()))?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        let sig = signal.map_or(0, |s| s.load(Ordering::Relaxed));
+        if sig != 0 || started.elapsed() >= limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            if sig != 0 {
+                // Remove the temporary folder before leaving.
+                if let Some(dir) = profile.parent() {
+                    let _ = std::fs::remove_dir_all(dir);
+                }
+                std::process::exit(128 + sig as i32);
+            }
+            return Err(PdfError::Timeout { browser: browser.to_path_buf(), secs: limit.as_secs_f64() });
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     if !pdf.is_file() {
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = std::fs::read(&err_path).unwrap_or_default();
+        let err = String::from_utf8_lossy(&err);
         let tail: String = err.lines().rev().take(3).collect::<Vec<_>>().join(" | ");
-        return Err(PdfError::Failed {
-            browser: browser.to_path_buf(),
-            detail: format!("{}: {tail}", out.status),
-        });
+        return Err(failed(format!("{status}: {tail}")));
     }
     Ok(())
 }
@@ -113,7 +222,13 @@ pub fn page_count(pdf: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::page_count;
+    use super::{file_url, page_count};
+
+    #[test]
+    fn file_urls_escape_what_a_url_would_read_as_syntax() {
+        let url = file_url(std::path::Path::new("/tmp/a #1/%x?y/é.html"));
+        assert_eq!(url, "file:///tmp/a%20%231/%25x%3Fy/%C3%A9.html");
+    }
 
     #[test]
     fn counts_page_objects_not_the_page_tree() {

@@ -29,15 +29,24 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
             args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let pool = crate::cmd::worker_pool(args.jobs, "attache-daily")?;
+    crate::cmd::quiet_worker_panics("attache-daily");
+    let panic_on = crate::cmd::test_panic_id();
     let results: Vec<Result<attache::Analysis, String>> = pool.install(|| {
         pending
             .into_par_iter()
             .map(|p| {
-                let record = p.decode();
-                let input = record.input.to_string();
-                let article = record.result.map_err(|e| format!("{input}: {e}"))?;
-                pipeline.analyse(article).map_err(|e| format!("{input}: {e}"))
+                // A panic in one article's work skips that article only.
+                let input = p.input().to_string();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let record = p.decode();
+                    let article = record.result.map_err(|e| format!("{input}: {e}"))?;
+                    crate::cmd::test_panic_hook(panic_on, article.id.as_deref());
+                    pipeline.analyse(article).map_err(|e| format!("{input}: {e}"))
+                }))
+                .unwrap_or_else(|panic| {
+                    Err(format!("{input}: internal error: {}", crate::cmd::panic_message(panic.as_ref())))
+                })
             })
             .collect()
     });

@@ -7,12 +7,93 @@ pub(crate) mod eval;
 pub(crate) mod eval_extract;
 pub(crate) mod extract;
 pub(crate) mod parse;
+pub(crate) mod paths;
 pub(crate) mod templates;
+
+mod batch_out;
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::Context;
+
+/// Stack of each worker thread. Generous, so that a deeply nested page or
+/// a deep recursion in a library has room; untouched pages cost nothing.
+pub(crate) const WORKER_STACK: usize = 64 << 20;
+/// At most this many worker threads per core (and [`MAX_JOBS`] in all).
+pub(crate) const JOBS_PER_CORE: usize = 4;
+/// The most worker threads `--jobs` gives, whatever the core count.
+pub(crate) const MAX_JOBS: usize = 256;
+
+/// A worker pool of `jobs` threads (default: one per core), capped at
+/// [`JOBS_PER_CORE`] × cores and [`MAX_JOBS`] (with a note on standard
+/// error), each with a [`WORKER_STACK`] stack.
+pub(crate) fn worker_pool(jobs: Option<usize>, name: &'static str) -> anyhow::Result<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let max = (cores * JOBS_PER_CORE).min(MAX_JOBS);
+    let threads = match jobs {
+        Some(n) if n > max => {
+            eprint_line(&format!(
+                "attache: --jobs {n} is more than the {max} threads allowed here ({JOBS_PER_CORE} per core, at most {MAX_JOBS}); using {max}"
+            ));
+            max
+        }
+        Some(n) => n,
+        None => 0,
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .stack_size(WORKER_STACK)
+        .thread_name(move |i| format!("{name}-{i}"))
+        .build()
+        .context("cannot start the worker threads")
+}
+
+/// Write one line to standard error, ignoring failure: a closed or broken
+/// standard error must not stop (or crash) a run.
+pub(crate) fn eprint_line(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(line.as_bytes()).and_then(|()| err.write_all(b"\n"));
+}
+
+/// The message of a caught panic.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// Test hook, read once: with `ATTACHE_TEST_PANIC_ON_ID=ID` in the
+/// environment, briefing the record whose id is `ID` panics, so that tests
+/// can check that one record's failure stays that record's. Not for users.
+pub(crate) fn test_panic_id() -> Option<&'static str> {
+    static ID: OnceLock<Option<String>> = OnceLock::new();
+    ID.get_or_init(|| std::env::var("ATTACHE_TEST_PANIC_ON_ID").ok()).as_deref()
+}
+
+/// Panic if `id` is the test hook's id (see [`test_panic_id`]).
+pub(crate) fn test_panic_hook(hook: Option<&str>, id: Option<&str>) {
+    if let Some(h) = hook
+        && id == Some(h)
+    {
+        panic!("test panic on record {h} (ATTACHE_TEST_PANIC_ON_ID)");
+    }
+}
+
+/// Quiet the default panic report for worker threads named `prefix-…`:
+/// their panics become error records, which say it. Other threads report as
+/// usual.
+pub(crate) fn quiet_worker_panics(prefix: &'static str) {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !std::thread::current().name().is_some_and(|n| n.starts_with(prefix)) {
+            default(info);
+        }
+    }));
+}
 
 /// An input that could not be briefed: exit code 1, unlike failures of the
 /// run itself (unreadable files, unwritable output), which exit with 2.

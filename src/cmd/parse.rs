@@ -9,6 +9,10 @@ use attache_parse::Sources;
 use crate::cli::ParseArgs;
 
 pub(crate) fn execute(args: &ParseArgs) -> anyhow::Result<ExitCode> {
+    if let Some(out) = &args.output {
+        let output = crate::cmd::paths::Output { option: "--output", path: out, folder: false };
+        crate::cmd::paths::check_outputs(&args.inputs, &[output])?;
+    }
     let sources = Sources::open(&args.inputs)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(
@@ -35,7 +39,8 @@ pub(crate) fn execute(args: &ParseArgs) -> anyhow::Result<ExitCode> {
             Err(e) => {
                 failed += 1;
                 out.flush()?;
-                eprintln!("{}", serde_json::json!({ "input": record.input, "error": e.to_string() }));
+                let line = serde_json::json!({ "input": record.input, "error": e.to_string() });
+                crate::cmd::eprint_line(&line.to_string());
             }
         }
     }

@@ -174,7 +174,7 @@ fn broken_user_template_is_a_clear_error() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("template brief.md.hbs does not parse"));
+        .stderr(predicate::str::contains("brief.md.hbs does not parse: line 1"));
     std::fs::write(dir.path().join("brief.md.hbs"), "{{headline_typo}}").unwrap();
     attache()
         .arg("brief")

@@ -7,6 +7,11 @@
 //! - `eval`: `eval rouge` on a small set this project wrote.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
+//! - `faults`: a panic in one record is its error record; `--jobs` capped; closed stderr.
+//! - `outputs`: outputs that are inputs, planted links, `--force`, link and Markdown safety.
+//! - `signals`: SIGINT, SIGTERM and SIGKILL leave a consistent prefix on disk.
+//! - `pdf_browser`: a fake browser that hangs, writes junk, or meets a `#` in TMPDIR.
+//! - `templates`: template loops, misspelt fields and their messages.
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
@@ -17,7 +22,12 @@ mod cli;
 mod daily;
 mod eval;
 mod extract;
+mod faults;
 mod onepage;
+mod outputs;
+mod pdf_browser;
+mod signals;
 mod snapshots;
 mod streaming;
+mod templates;
 mod util;
