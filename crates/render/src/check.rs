@@ -1,7 +1,9 @@
 //! Load-time checks that keep every template's rendering bounded: block
 //! nesting the parser can take, no partial that can include itself (directly,
 //! through other partials or through inline partials), no partial named at
-//! render time, and a bounded number of partial expansions.
+//! render time, a bounded number of partial expansions, and `{{#each}}`
+//! loops nested at most [`MAX_EACH_NESTING`] deep (through partials too), so
+//! that time grows at most with the fourth power of a list's length.
 
 use std::collections::BTreeMap;
 
@@ -13,6 +15,8 @@ pub(crate) const MAX_NESTING: usize = 100;
 pub(crate) const MAX_PARTIAL_DEPTH: usize = 32;
 /// Most partial inclusions one template may expand to (not counting loops).
 const MAX_EXPANSIONS: u64 = 10_000;
+/// Deepest nesting of `{{#each}}` loops, counted through partials.
+pub(crate) const MAX_EACH_NESTING: usize = 4;
 
 /// The deepest block or subexpression nesting in `text`, counted on the
 /// source before it is parsed (the parser recurses once per level). Counts
@@ -57,7 +61,10 @@ pub(crate) fn nesting(text: &str) -> usize {
 /// What a template (or inline partial) includes, by partial name.
 #[derive(Default)]
 struct Node {
-    calls: Vec<String>,
+    /// Partials included, with the `each` nesting at the place of inclusion.
+    calls: Vec<(String, usize)>,
+    /// Deepest `each` nesting inside the node itself.
+    each: usize,
 }
 
 /// A template or partial that cannot be rendered safely, by template name.
@@ -83,7 +90,7 @@ pub(crate) fn check_partials<'a>(
     for (name, tmpl) in templates {
         let mut node = Node::default();
         let mut inlines = Vec::new();
-        walk(tmpl, name, &mut node, &mut inlines)?;
+        walk(tmpl, name, &mut node, &mut inlines, 0)?;
         nodes.insert(name.to_string(), node);
         targets.entry(name.to_string()).or_default().push(name.to_string());
         for (inline, node) in inlines {
@@ -102,8 +109,9 @@ pub(crate) fn check_partials<'a>(
 #[derive(Clone, Copy)]
 enum Visit {
     Open,
-    /// Longest partial chain below this node, and its expansion count.
-    Done(usize, u64),
+    /// Longest partial chain below this node, its expansion count and its
+    /// deepest `each` nesting.
+    Done(usize, u64, usize),
 }
 
 fn owner(node: &str) -> String {
@@ -116,9 +124,9 @@ fn visit<'a>(
     targets: &'a BTreeMap<String, Vec<String>>,
     state: &mut BTreeMap<&'a str, Visit>,
     path: &mut Vec<&'a str>,
-) -> Result<(usize, u64), Unsafe> {
+) -> Result<(usize, u64, usize), Unsafe> {
     match state.get(node) {
-        Some(Visit::Done(d, n)) => return Ok((*d, *n)),
+        Some(Visit::Done(d, n, e)) => return Ok((*d, *n, *e)),
         Some(Visit::Open) => {
             let from = path.iter().position(|p| *p == node).unwrap_or(0);
             let cycle: Vec<&str> = path[from..].iter().copied().chain([node]).collect();
@@ -131,15 +139,22 @@ fn visit<'a>(
     }
     state.insert(node, Visit::Open);
     path.push(node);
-    let (mut depth, mut count) = (0usize, 0u64);
-    for call in &nodes[node].calls {
+    let (mut depth, mut count, mut each) = (0usize, 0u64, nodes[node].each);
+    for (call, at) in &nodes[node].calls {
         for target in targets.get(call).into_iter().flatten() {
-            let (d, n) = visit(target, nodes, targets, state, path)?;
+            let (d, n, e) = visit(target, nodes, targets, state, path)?;
             depth = depth.max(d + 1);
             count = count.saturating_add(n.saturating_add(1));
+            each = each.max(at + e);
         }
     }
     path.pop();
+    if each > MAX_EACH_NESTING {
+        return Err(Unsafe {
+            template: owner(node),
+            reason: format!("{{{{#each}}}} loops nest {each} deep, counting partials (at most {MAX_EACH_NESTING})"),
+        });
+    }
     if depth > MAX_PARTIAL_DEPTH || count > MAX_EXPANSIONS {
         return Err(Unsafe {
             template: owner(node),
@@ -148,8 +163,8 @@ fn visit<'a>(
             ),
         });
     }
-    state.insert(node, Visit::Done(depth, count));
-    Ok((depth, count))
+    state.insert(node, Visit::Done(depth, count, each));
+    Ok((depth, count, each))
 }
 
 /// A partial or inline-partial name fixed in the template text, or `None`
@@ -161,7 +176,14 @@ fn static_name(p: &Parameter) -> Option<String> {
     }
 }
 
-fn walk(t: &Template, name: &str, node: &mut Node, inlines: &mut Vec<(String, Node)>) -> Result<(), Unsafe> {
+fn walk(
+    t: &Template,
+    name: &str,
+    node: &mut Node,
+    inlines: &mut Vec<(String, Node)>,
+    each: usize,
+) -> Result<(), Unsafe> {
+    node.each = node.each.max(each);
     let dynamic = |what: &str| Unsafe {
         template: name.to_string(),
         reason: format!("{what} names must be written out, not computed (`{{{{> (…)}}}}`)"),
@@ -169,17 +191,21 @@ fn walk(t: &Template, name: &str, node: &mut Node, inlines: &mut Vec<(String, No
     for e in &t.elements {
         match e {
             TemplateElement::HelperBlock(h) => {
-                for sub in h.template.iter().chain(&h.inverse) {
-                    walk(sub, name, node, inlines)?;
+                let looping = h.name.as_name() == Some("each");
+                if let Some(sub) = &h.template {
+                    walk(sub, name, node, inlines, each + usize::from(looping))?;
+                }
+                if let Some(sub) = &h.inverse {
+                    walk(sub, name, node, inlines, each)?;
                 }
             }
             TemplateElement::PartialExpression(d) | TemplateElement::PartialBlock(d) => {
                 let target = static_name(&d.name).ok_or_else(|| dynamic("partial"))?;
                 if target != "@partial-block" {
-                    node.calls.push(target);
+                    node.calls.push((target, each));
                 }
                 if let Some(sub) = &d.template {
-                    walk(sub, name, node, inlines)?;
+                    walk(sub, name, node, inlines, each)?;
                 }
             }
             TemplateElement::DecoratorBlock(d) | TemplateElement::DecoratorExpression(d) => {
@@ -191,11 +217,12 @@ fn walk(t: &Template, name: &str, node: &mut Node, inlines: &mut Vec<(String, No
                             .first()
                             .and_then(static_name)
                             .ok_or_else(|| dynamic("inline partial"))?;
+                        // Its loops count where it is included.
                         let mut inner = Node::default();
-                        walk(body, name, &mut inner, inlines)?;
+                        walk(body, name, &mut inner, inlines, 0)?;
                         inlines.push((inline, inner));
                     }
-                    (Some(body), false) => walk(body, name, node, inlines)?,
+                    (Some(body), false) => walk(body, name, node, inlines, each)?,
                     (None, _) => {}
                 }
             }

@@ -64,7 +64,7 @@ pub enum Paper {
 ///
 /// Loading refuses templates whose rendering could not be bounded (partials
 /// that include each other, partial names computed at render time, nesting
-/// deeper than 100) and `brief.*` templates that fail on a sample briefing
+/// deeper than 100, `{{#each}}` loops nested more than 4 deep) and `brief.*` templates that fail on a sample briefing
 /// (a misspelt field). Build one renderer and reuse it: registration parses
 /// every template once, and rendering is `&self` and thread-safe.
 pub struct Renderer {
