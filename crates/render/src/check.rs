@@ -14,7 +14,7 @@ pub(crate) const MAX_NESTING: usize = 100;
 /// Longest chain of partials one template may include through.
 pub(crate) const MAX_PARTIAL_DEPTH: usize = 32;
 /// Most partial inclusions one template may expand to (not counting loops).
-const MAX_EXPANSIONS: u64 = 10_000;
+const MAX_EXPANSIONS: u64 = 1_000;
 /// Deepest nesting of `{{#each}}` loops, counted through partials.
 pub(crate) const MAX_EACH_NESTING: usize = 4;
 
@@ -152,7 +152,9 @@ fn visit<'a>(
     if each > MAX_EACH_NESTING {
         return Err(Unsafe {
             template: owner(node),
-            reason: format!("{{{{#each}}}} loops nest {each} deep, counting partials (at most {MAX_EACH_NESTING})"),
+            reason: format!(
+                "{{{{#each}}}} loops nest {each} deep, counting partials (at most {MAX_EACH_NESTING})"
+            ),
         });
     }
     if depth > MAX_PARTIAL_DEPTH || count > MAX_EXPANSIONS {

@@ -102,8 +102,14 @@ fn deep_nesting_and_exponential_partials_are_refused() {
     assert!(refused(&files).contains("expand"));
     // Loops in loops, through a partial: time would grow as n^6.
     let msg = refused(&[
-        ("brief.md.hbs", "{{#each key_points}}{{#each ../key_points}}{{#each ../../key_points}}{{> inner}}{{/each}}{{/each}}{{/each}}"),
-        ("inner.hbs", "{{#each people}}{{#each ../people}}{{#each ../../people}}x{{/each}}{{/each}}{{/each}}"),
+        (
+            "brief.md.hbs",
+            "{{#each key_points}}{{#each ../key_points}}{{#each ../../key_points}}{{> inner}}{{/each}}{{/each}}{{/each}}",
+        ),
+        (
+            "inner.hbs",
+            "{{#each people}}{{#each ../people}}{{#each ../../people}}x{{/each}}{{/each}}{{/each}}",
+        ),
     ]);
     assert!(msg.contains("loops nest 6 deep"), "{msg}");
 }

@@ -81,10 +81,8 @@ impl Theme {
     /// any exists.
     pub fn export_defaults(dir: &Path, overwrite: bool) -> Result<Vec<PathBuf>, RenderError> {
         let targets: Vec<(PathBuf, &str)> = DEFAULTS.iter().map(|(n, t)| (dir.join(n), *t)).collect();
-        if !overwrite {
-            if let Some((path, _)) = targets.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
-                return Err(RenderError::Exists { path: path.clone() });
-            }
+        if !overwrite && let Some((path, _)) = targets.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
+            return Err(RenderError::Exists { path: path.clone() });
         }
         std::fs::create_dir_all(dir).map_err(|e| RenderError::Io { path: dir.to_path_buf(), source: e })?;
         let mut written = Vec::new();
