@@ -114,7 +114,11 @@ pub(crate) fn execute(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         (None, Some(p)) if p.as_os_str() != "-" => Some(Sink::File(open_file(p)?)),
         (None, _) => Some(Sink::Stdout(std::io::stdout())),
         (Some(_), None) => {
-            bail!("--format {:?} writes one file per article: give a directory with --output", args.format)
+            let name = clap::ValueEnum::to_possible_value(&args.format).map(|v| v.get_name().to_owned());
+            bail!(
+                "--format {} writes one file per article: give a directory with --output",
+                name.unwrap_or_default()
+            )
         }
         (Some(_), Some(dir)) => {
             std::fs::create_dir_all(dir)
