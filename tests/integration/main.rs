@@ -8,6 +8,8 @@
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
+//! - `newcomer`: completions, man page, messages, output folders, terminal guards.
+//! - `samples`: the README's sample pages, WARC crawl and JSON Lines.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
@@ -17,7 +19,9 @@ mod cli;
 mod daily;
 mod eval;
 mod extract;
+mod newcomer;
 mod onepage;
+mod samples;
 mod snapshots;
 mod streaming;
 mod util;

@@ -90,7 +90,7 @@ handlebars_helper!(len: |v: Json| match v {
 handlebars_helper!(inc: |n: u64| n + 1);
 handlebars_helper!(pct: |x: f64| format!("{:.0}", x * 100.0));
 handlebars_helper!(upper: |s: str| s.to_uppercase());
-handlebars_helper!(date: |s: str| display_date(s).to_string());
+handlebars_helper!(day: |s: str| display_date(s).to_string());
 
 /// The day of a publication date, however precise the input was:
 /// `2026-11-25T09:30:00Z` and `2026-11-25` both print as `2026-11-25`, so
@@ -116,7 +116,7 @@ fn registry(theme: &Theme, escape: bool) -> Result<Handlebars<'static>, RenderEr
     hb.register_helper("inc", Box::new(inc));
     hb.register_helper("pct", Box::new(pct));
     hb.register_helper("upper", Box::new(upper));
-    hb.register_helper("date", Box::new(date));
+    hb.register_helper("day", Box::new(day));
     for (file, text) in theme.files() {
         let name = file.strip_suffix(".hbs").unwrap_or(file);
         let tmpl = |e| RenderError::Template { name: file.to_string(), source: Box::new(e) };
