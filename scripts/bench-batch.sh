@@ -4,12 +4,15 @@
 # Builds an archive of at least SIZE_MB megabytes (default 100) by repeating a
 # JSON Lines file of articles (default ../shared/eval/cnn_dailymail.dev.jsonl,
 # which must not be copied into the repository), giving every copy fresh ids,
-# then runs the release binary at --jobs 1 and 2 and reports articles/s, MB/s
-# and peak RSS (GNU time). The archive lives outside the repository (WORK,
+# then runs the binary of the `dist` profile (fat LTO; PROFILE=release for the
+# default release build) at --jobs 1 and 2 and reports articles/s, MB/s and
+# peak RSS (GNU time). The archive lives outside the repository (WORK,
 # default /tmp/attache-bench) and is reused when it exists.
 #
 #   scripts/bench-batch.sh                 # 100 MB archive, jobs 1 and 2
 #   SIZE_MB=1000 JOBS="2" scripts/bench-batch.sh   # 1 GB, memory flatness
+#   PROFILE=release JOBS=1 scripts/bench-batch.sh   # the plain release build
+#   BIN=/tmp/other/attache JOBS=1 scripts/bench-batch.sh   # a binary built elsewhere
 #
 # Needs: cargo, GNU time at /usr/bin/time, python3 (only to build the archive).
 set -euo pipefail
@@ -22,8 +25,11 @@ WORK=${WORK:-/tmp/attache-bench}
 mkdir -p "$WORK"
 ARCHIVE="$WORK/archive-${SIZE_MB}MB.jsonl"
 
-cargo build --release --quiet
-BIN=target/release/attache
+PROFILE=${PROFILE:-dist}
+if [ -z "${BIN:-}" ]; then   # BIN=/path/to/attache measures that binary as it is
+  cargo build --profile "$PROFILE" --quiet
+  BIN=${CARGO_TARGET_DIR:-target}/$PROFILE/attache
+fi
 
 if [ ! -s "$ARCHIVE" ]; then
   python3 - "$SRC" "$ARCHIVE" "$SIZE_MB" <<'PY'
@@ -45,6 +51,7 @@ PY
 fi
 BYTES=$(stat -c %s "$ARCHIVE")
 RECORDS=$(wc -l < "$ARCHIVE")
+echo "binary: $BIN"
 echo "archive: $ARCHIVE, $RECORDS articles, $(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1e6}') MB"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows wall-clock figures; CPU seconds are less affected)"

@@ -14,7 +14,7 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Brief one article (plain text, Markdown or a JSON object).
+    /// Brief one article: plain text, Markdown, a JSON object or a saved HTML page.
     Brief(BriefArgs),
     /// Brief a day's articles on one page: stories, who's who, what to watch, sources.
     Daily(DailyArgs),
@@ -30,6 +30,19 @@ pub(crate) enum Command {
     Eval(EvalCommand),
     /// Extract entities and quotes from JSON Lines `{"id","text"}`, one JSON line out per input.
     Extract(ExtractArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    ///
+    /// For example `attache completions bash > ~/.local/share/bash-completion/completions/attache`,
+    /// or `attache completions zsh > "${fpath[1]}/_attache"`.
+    Completions {
+        /// The shell to write completions for.
+        #[arg(value_enum, ignore_case = true)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from this help.
+    ///
+    /// For example `attache man > ~/.local/share/man/man1/attache.1`, then `man attache`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -186,7 +199,7 @@ pub(crate) struct BriefOptions {
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
     /// Paper size of the HTML page.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
     pub(crate) paper: PaperArg,
 }
 
@@ -207,12 +220,14 @@ impl BriefOptions {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct BriefArgs {
-    /// The article; `-` or nothing reads standard input.
+    /// The article: a .txt or .md file (wire copy), a .json article object, or a saved .html/.htm
+    /// page (its main content and metadata are extracted); the kind is also recognised from the
+    /// first bytes. `-` or nothing reads standard input.
     pub(crate) input: Option<PathBuf>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Md)]
+    /// Output format (case-insensitive).
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = FormatArg::Md)]
     pub(crate) format: FormatArg,
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output (missing folders are created).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
     #[command(flatten)]
@@ -235,14 +250,15 @@ pub(crate) enum TemplatesCommand {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct DailyArgs {
-    /// Articles: files (.txt .md .json .jsonl), directories, or `-` for JSON Lines on standard input.
+    /// Articles: anything `attache batch` reads (article files, JSON Lines, WARC, directories), or `-`
+    /// for JSON Lines on standard input.
     #[arg(required = true)]
     pub(crate) inputs: Vec<PathBuf>,
     /// The day covered, YYYY-MM-DD (default: the most common publication date).
     #[arg(long, value_parser = parse_date)]
     pub(crate) date: Option<String>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Md)]
+    /// Output format (case-insensitive).
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = FormatArg::Md)]
     pub(crate) format: FormatArg,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -260,7 +276,7 @@ pub(crate) struct DailyArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) templates: Option<PathBuf>,
     /// Paper size of the HTML and PDF page.
-    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PaperArg::A4)]
     pub(crate) paper: PaperArg,
     /// Threads for briefing the articles (default: all cores).
     #[arg(long, short = 'j')]
@@ -291,15 +307,17 @@ pub(crate) enum BatchFormatArg {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct BatchArgs {
-    /// Inputs: JSON Lines files (plain, .gz or .zst), directories (.txt .md .html .htm .json .jsonl,
-    /// recursively), WARC files (.warc, .warc.gz), or `-` for JSON Lines on standard input.
+    /// Inputs: JSON Lines files (plain, .gz or .zst), directories (their .txt .md .html .htm .json
+    /// .jsonl and .warc files, optionally .gz/.zst, recursively), WARC files (.warc, .warc.gz), or
+    /// `-` for JSON Lines on standard input.
     #[arg(required = true)]
     pub(crate) inputs: Vec<PathBuf>,
-    /// Where to write: a file for --format json (default: standard output), a directory otherwise.
+    /// Where to write: a file for --format json (default: standard output), a directory otherwise;
+    /// missing folders are created.
     #[arg(short, long, value_name = "PATH")]
     pub(crate) output: Option<PathBuf>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = BatchFormatArg::Json)]
+    /// Output format (case-insensitive).
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = BatchFormatArg::Json)]
     pub(crate) format: BatchFormatArg,
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]

@@ -260,12 +260,7 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
     quotes.sort_by_key(|q| q.span.start);
     brief.quotes = quotes
         .into_iter()
-        .map(|q| {
-            // "…only a press release," she said: the comma belongs to the
-            // sentence around the quote, not to what was said.
-            let text = q.text.trim_end_matches([',', ';', ':', ' ']).to_string();
-            Quote { text, speaker: q.speaker, sentence: q.sentence }
-        })
+        .map(|q| Quote { text: quote_text(&q.text).to_string(), speaker: q.speaker, sentence: q.sentence })
         .collect();
     let quoted: Vec<&str> = brief.quotes.iter().map(|q| q.text.as_str()).collect();
     let shown_text: Vec<&str> = shown_text.into_iter().chain(quoted).collect();
@@ -338,8 +333,41 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// A quote as a briefing shows it, in one form whatever punctuation closed it
+/// in the article: `“…only a press release,” she said` and `“…only a press
+/// release.”` both end at "release". A comma, semicolon, colon or full stop
+/// belongs to the sentence around the quote; a question or exclamation mark,
+/// an ellipsis and the full stop of a final abbreviation ("the U.S.") are
+/// part of what was said and stay.
+fn quote_text(text: &str) -> &str {
+    let t = text.trim_end_matches([',', ';', ':', ' ']);
+    match t.strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') && !last_word(rest).contains('.') => {
+            rest.trim_end_matches([',', ';', ':', ' '])
+        }
+        _ => t,
+    }
+}
+
+fn last_word(s: &str) -> &str {
+    s.rsplit(char::is_whitespace).next().unwrap_or(s)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quotes_end_one_way() {
+        use super::quote_text;
+        assert_eq!(quote_text("We will not back down,"), "We will not back down");
+        assert_eq!(quote_text("We will not back down."), "We will not back down");
+        assert_eq!(quote_text("We will not back down"), "We will not back down");
+        assert_eq!(quote_text("Will they back down?"), "Will they back down?");
+        assert_eq!(quote_text("Never!"), "Never!");
+        assert_eq!(quote_text("We waited and waited..."), "We waited and waited...");
+        assert_eq!(quote_text("The decision rests with the U.S."), "The decision rests with the U.S.");
+        assert_eq!(quote_text("First sentence. Second one."), "First sentence. Second one");
+    }
+
     use super::contains;
 
     #[test]

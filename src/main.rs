@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         cli::Command::Parse(args) => cmd::parse::execute(args),
         cli::Command::Eval(c) => cmd::eval::execute(c),
         cli::Command::Extract(args) => cmd::extract::execute(args),
+        cli::Command::Completions { shell } => cmd::completions::completions(*shell),
+        cli::Command::Man => cmd::completions::man(),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,9 @@ use crate::cli::BriefArgs;
 use crate::cmd::{InputFailed, write_bytes, write_output};
 
 pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
+    if args.format == crate::cli::FormatArg::Pdf {
+        crate::cmd::terminal::refuse_binary_on_terminal("brief", args.output.as_deref())?;
+    }
     let pipeline = attache::Pipeline::new(&args.options.to_options())?;
     let (name, bytes) = match args.input.as_deref() {
         None => ("<stdin>".to_string(), read_stdin()?),
@@ -35,6 +38,7 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn read_stdin() -> anyhow::Result<Vec<u8>> {
+    crate::cmd::terminal::announce_stdin("brief");
     let mut buf = Vec::new();
     std::io::stdin().lock().read_to_end(&mut buf).context("cannot read standard input")?;
     Ok(buf)

@@ -275,9 +275,7 @@ fn eval_html(dir: &Path, pages_out: Option<&Path>) -> anyhow::Result<ExitCode> {
         c.pages as f64 / extract_secs.max(1e-9)
     );
     if let Some(p) = pages_out {
-        let mut w = std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-        );
+        let mut w = std::io::BufWriter::new(crate::cmd::create_file(p)?);
         for l in lines {
             writeln!(w, "{l}")?;
         }

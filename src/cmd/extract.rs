@@ -42,9 +42,7 @@ pub(crate) fn execute(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         )),
     };
     let out: Box<dyn Write> = match args.output.as_deref() {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?)
-        }
+        Some(p) => Box::new(crate::cmd::create_file(p)?),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(out);

@@ -2,6 +2,7 @@
 
 pub(crate) mod batch;
 pub(crate) mod brief;
+pub(crate) mod completions;
 pub(crate) mod daily;
 pub(crate) mod eval;
 pub(crate) mod eval_extract;
@@ -9,6 +10,7 @@ pub(crate) mod extract;
 pub(crate) mod parse;
 pub(crate) mod paths;
 pub(crate) mod templates;
+pub(crate) mod terminal;
 
 mod batch_out;
 
@@ -104,11 +106,23 @@ pub(crate) struct InputFailed {
     pub(crate) reason: String,
 }
 
-/// Write bytes to `path`, or to standard output when `path` is `None`.
+/// Create `path` for writing, and the folders it needs: every `--output` (and
+/// `--errors`, `--json`, `--pages`) file of every command follows this rule.
+pub(crate) fn create_file(path: &Path) -> anyhow::Result<std::fs::File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Write bytes to `path` (see [`create_file`]), or to standard output when
+/// `path` is `None` or `-`.
 pub(crate) fn write_bytes(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match path {
-        Some(p) => std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display())),
-        None => {
+        Some(p) if p.as_os_str() != "-" => {
+            create_file(p)?.write_all(bytes).with_context(|| format!("cannot write {}", p.display()))
+        }
+        _ => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)?;
             out.flush()?;
@@ -117,15 +131,8 @@ pub(crate) fn write_bytes(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<(
     }
 }
 
-/// Write `text` to `path`, or to standard output when `path` is `None`.
+/// Write `text` to `path` (see [`create_file`]), or to standard output when
+/// `path` is `None` or `-`.
 pub(crate) fn write_output(path: Option<&Path>, text: &str) -> anyhow::Result<()> {
-    match path {
-        Some(p) => std::fs::write(p, text).with_context(|| format!("cannot write {}", p.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(())
-        }
-    }
+    write_bytes(path, text.as_bytes())
 }

@@ -15,9 +15,7 @@ pub(crate) fn execute(args: &ParseArgs) -> anyhow::Result<ExitCode> {
     }
     let sources = Sources::open(&args.inputs)?;
     let mut out: Box<dyn Write> = match &args.output {
-        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
-        )),
+        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(crate::cmd::create_file(p)?)),
         _ => Box::new(BufWriter::new(std::io::stdout())),
     };
     let mut failed = 0u64;

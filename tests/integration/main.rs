@@ -13,6 +13,8 @@
 //! - `pdf_browser`: a fake browser that hangs, writes junk, or meets a `#` in TMPDIR.
 //! - `templates`: template loops, misspelt fields and their messages.
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
+//! - `newcomer`: completions, man page, messages, output folders, terminal guards.
+//! - `samples`: the README's sample pages, WARC crawl and JSON Lines.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
@@ -23,9 +25,11 @@ mod daily;
 mod eval;
 mod extract;
 mod faults;
+mod newcomer;
 mod onepage;
 mod outputs;
 mod pdf_browser;
+mod samples;
 mod signals;
 mod snapshots;
 mod streaming;

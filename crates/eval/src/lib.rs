@@ -31,7 +31,7 @@ pub mod summaries;
 #[non_exhaustive]
 pub enum ReadError {
     /// A line is not the expected JSON record.
-    #[error("line {line}: {source}")]
+    #[error("line {line}")]
     Record {
         /// 1-based line number.
         line: usize,

@@ -80,7 +80,7 @@ pub struct Record {
 #[non_exhaustive]
 pub enum SourceError {
     /// A path could not be opened or listed.
-    #[error("cannot read input {path}: {source}")]
+    #[error("cannot read input {path}")]
     Unreadable {
         /// The path.
         path: PathBuf,

@@ -87,7 +87,7 @@ pub enum RenderError {
     #[error("JSON output failed: {0}")]
     Json(serde_json::Error),
     /// Reading or writing template files failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         /// The file or directory.
         path: PathBuf,

@@ -105,6 +105,21 @@ handlebars_helper!(web_url_helper: |v: Json| match v {
     serde_json::Value::String(s) => web_url(s).unwrap_or_default(),
     _ => "",
 });
+handlebars_helper!(day: |s: str| display_date(s).to_string());
+
+/// The day of a publication date, however precise the input was:
+/// `2026-11-25T09:30:00Z` and `2026-11-25` both print as `2026-11-25`, so
+/// every briefing shows its date one way. Anything not starting with a
+/// `YYYY-MM-DD` date is printed as given.
+pub(crate) fn display_date(s: &str) -> &str {
+    let b = s.as_bytes();
+    let is_day = b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..10].iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(b.get(10), None | Some(b'T' | b't' | b' '));
+    if is_day { &s[..10] } else { s }
+}
 
 /// `url` trimmed, if it is an `http:` or `https:` URL (scheme in any case)
 /// with no white space, control characters, quotes or angle brackets: the
@@ -150,6 +165,7 @@ fn registry(theme: &Theme, escape: Escape) -> Result<Handlebars<'static>, Render
     hb.register_helper("pct", Box::new(pct));
     hb.register_helper("upper", Box::new(upper));
     hb.register_helper("web_url", Box::new(web_url_helper));
+    hb.register_helper("day", Box::new(day));
     for (file, text) in theme.files() {
         let name = file.strip_suffix(".hbs").unwrap_or(file);
         let origin = || theme.origin(file);
@@ -272,5 +288,44 @@ impl Renderer {
         };
         let ctx = Context { data, page: PageCtx { size } };
         hb.render(&name, &ctx).map_err(|e| RenderError::Render { message: render_message(&e), name })
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::display_date;
+    use crate::{Brief, Format, Renderer, SourceRef, Theme};
+
+    #[test]
+    fn dates_print_as_the_day() {
+        assert_eq!(display_date("2026-11-25T09:30:00Z"), "2026-11-25");
+        assert_eq!(display_date("2026-11-25T23:30:00-05:00"), "2026-11-25");
+        assert_eq!(display_date("2026-11-25 09:30"), "2026-11-25");
+        assert_eq!(display_date("2026-11-25"), "2026-11-25");
+        assert_eq!(display_date("25 November 2026"), "25 November 2026");
+        assert_eq!(display_date("2026-11-2x"), "2026-11-2x");
+        assert_eq!(display_date("2026-11"), "2026-11");
+    }
+
+    #[test]
+    fn every_format_shows_a_timestamp_as_its_day_and_json_keeps_it() {
+        let stamp = "2026-11-25T09:30:00Z";
+        let b = Brief {
+            title: Some("Envoys meet".into()),
+            published: Some(stamp.into()),
+            sources: vec![SourceRef {
+                title: Some("Envoys meet".into()),
+                published: Some(stamp.into()),
+                ..SourceRef::default()
+            }],
+            ..Brief::default()
+        };
+        let r = Renderer::new(&Theme::default()).unwrap();
+        for f in [Format::Markdown, Format::Text, Format::Html] {
+            let out = r.render(&b, f).unwrap();
+            assert!(out.contains("2026-11-25"), "{f:?}: {out}");
+            assert!(!out.contains("09:30"), "{f:?}: {out}");
+        }
+        assert!(r.render(&b, Format::Json).unwrap().contains(stamp));
     }
 }
