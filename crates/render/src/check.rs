@@ -14,16 +14,18 @@ pub(crate) const MAX_NESTING: usize = 100;
 /// Longest chain of partials one template may include through.
 pub(crate) const MAX_PARTIAL_DEPTH: usize = 32;
 /// Most partial inclusions one template may expand to (not counting loops).
-const MAX_EXPANSIONS: u64 = 1_000;
+pub(crate) const MAX_EXPANSIONS: u64 = 1_000;
 /// Deepest nesting of `{{#each}}` loops, counted through partials.
 pub(crate) const MAX_EACH_NESTING: usize = 4;
 
-/// The deepest block or subexpression nesting in `text`, counted on the
-/// source before it is parsed (the parser recurses once per level). Counts
-/// generously: an opening inside a comment counts too.
-pub(crate) fn nesting(text: &str) -> usize {
+/// The deepest block or subexpression nesting in `text`, and how many
+/// partial inclusions it writes, counted on the source before it is parsed
+/// (the parser recurses once per level, and takes time growing faster than
+/// the number of partials). Counts generously: what is inside a comment
+/// counts too.
+pub(crate) fn nesting(text: &str) -> (usize, u64) {
     let b = text.as_bytes();
-    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    let (mut depth, mut max, mut i, mut partials) = (0usize, 0usize, 0usize, 0u64);
     while i + 2 < b.len() {
         if b[i] == b'{' && b[i + 1] == b'{' {
             let mut j = i + 2;
@@ -31,7 +33,11 @@ pub(crate) fn nesting(text: &str) -> usize {
                 j += 1;
             }
             match b.get(j) {
-                Some(b'#') => depth += 1,
+                Some(b'>') => partials += 1,
+                Some(b'#') => {
+                    depth += 1;
+                    partials += u64::from(b.get(j + 1) == Some(&b'>'));
+                }
                 Some(b'^') if b.get(j + 1).is_some_and(|c| !matches!(c, b'}' | b'~' | b' ')) => depth += 1,
                 Some(b'/') => depth = depth.saturating_sub(1),
                 _ => {}
@@ -55,7 +61,7 @@ pub(crate) fn nesting(text: &str) -> usize {
             i += 1;
         }
     }
-    max
+    (max, partials)
 }
 
 /// What a template (or inline partial) includes, by partial name.

@@ -169,11 +169,17 @@ fn registry(theme: &Theme, escape: Escape) -> Result<Handlebars<'static>, Render
     for (file, text) in theme.files() {
         let name = file.strip_suffix(".hbs").unwrap_or(file);
         let origin = || theme.origin(file);
-        let depth = check::nesting(text);
+        let (depth, partials) = check::nesting(text);
         if depth > check::MAX_NESTING {
             return Err(RenderError::Unsafe {
                 path: origin(),
                 reason: format!("blocks nest {depth} deep (at most {})", check::MAX_NESTING),
+            });
+        }
+        if partials > check::MAX_EXPANSIONS {
+            return Err(RenderError::Unsafe {
+                path: origin(),
+                reason: format!("it includes partials {partials} times (at most {})", check::MAX_EXPANSIONS),
             });
         }
         hb.register_template_string(name, text)
