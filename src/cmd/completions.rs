@@ -25,7 +25,8 @@ pub(crate) fn man() -> anyhow::Result<ExitCode> {
 }
 
 /// One page: the top-level command, then a section per subcommand (with its
-/// options), as `man attache` readers expect of a multi-command tool.
+/// options), nested ones (`attache eval rouge`) included, as `man attache`
+/// readers expect of a multi-command tool.
 fn render_man(out: &mut Vec<u8>) -> std::io::Result<()> {
     let cmd = Cli::command();
     let man = clap_mangen::Man::new(cmd.clone());
@@ -34,21 +35,28 @@ fn render_man(out: &mut Vec<u8>) -> std::io::Result<()> {
     man.render_synopsis_section(out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
+    writeln!(out, ".SH COMMANDS")?;
+    writeln!(out, "Each command has a section below; \\fBattache help\\fR COMMAND prints the same.")?;
+    render_subcommands(&cmd, "attache", out)?;
+    man.render_version_section(out)?;
+    Ok(())
+}
+
+fn render_subcommands(cmd: &clap::Command, prefix: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-        let name = format!("attache {}", sub.get_name());
+        let name = format!("{prefix} {}", sub.get_name());
         writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
-        let sub = sub.clone().bin_name(name);
-        let page = clap_mangen::Man::new(sub);
-        // The synopsis, description and options of the subcommand, without a new title.
+        let page = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        // The synopsis, description and options of the command, without a new title.
         let mut part = Vec::new();
         page.render_synopsis_section(&mut part)?;
         page.render_description_section(&mut part)?;
-        page.render_options_section(&mut part)?;
-        page.render_subcommands_section(&mut part)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut part)?;
+        }
         out.extend(demote_sections(&part));
+        render_subcommands(sub, &name, out)?;
     }
-    man.render_version_section(out)?;
     Ok(())
 }
 

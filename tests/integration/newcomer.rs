@@ -53,7 +53,17 @@ fn man_page_documents_every_subcommand_and_option() {
     let page = String::from_utf8(out.stdout).unwrap();
     assert!(page.starts_with(".ie") || page.starts_with(".TH"), "{}", &page[..80.min(page.len())]);
     assert!(page.contains(".TH attache 1"));
-    for section in ["BRIEF", "DAILY", "BATCH", "PARSE", "EVAL", "EXTRACT", "TEMPLATES", "COMPLETIONS"] {
+    for section in [
+        "BRIEF",
+        "DAILY",
+        "BATCH",
+        "PARSE",
+        "EVAL NER",
+        "EVAL ROUGE",
+        "EXTRACT",
+        "TEMPLATES EXPORT",
+        "COMPLETIONS",
+    ] {
         assert!(page.contains(&format!(".SH \"ATTACHE {section}\"")), "no section for {section}");
     }
     for option in ["paper", "templates", "errors", "jobs", "points", "words"] {
