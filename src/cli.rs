@@ -238,9 +238,18 @@ pub(crate) struct DailyArgs {
     /// Articles: files (.txt .md .json .jsonl), directories, or `-` for JSON Lines on standard input.
     #[arg(required = true)]
     pub(crate) inputs: Vec<PathBuf>,
-    /// The day covered, YYYY-MM-DD (default: the most common publication date).
+    /// The day to brief, YYYY-MM-DD: only articles published that day are used (articles without
+    /// a readable date count for it and are flagged). Default: all articles, labelled with the most
+    /// common publication date.
     #[arg(long, value_parser = parse_date)]
     pub(crate) date: Option<String>,
+    /// A daily page written earlier with --format json: mark stories new, developing or
+    /// continuing, and show only what is new since then.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    pub(crate) since: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = FormatArg::Md)]
     pub(crate) format: FormatArg,

@@ -148,7 +148,7 @@ fn daily(args: &EvalDailyArgs) -> anyhow::Result<ExitCode> {
                     analyses.push(a);
                 }
             }
-            let daily = attache::daily::build_daily(&analyses, &options, 0);
+            let daily = attache::daily::build_daily(analyses, &options, 0);
             let mut page = Vec::new();
             for s in &daily.stories {
                 page.extend(s.bottom_line.iter().chain(&s.key_points).map(|p| p.text.as_str()));
