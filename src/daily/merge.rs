@@ -66,11 +66,20 @@ pub(crate) fn merge_mentions<'a>(
 /// Forward-looking items of the shown articles (with their story index):
 /// duplicates (same sentence content) merged, sorted by date with undated
 /// items last.
-pub(crate) fn merge_events(arts: &[DayArticle], shown: &[(usize, usize)]) -> Vec<DailyEvent> {
+/// Items whose sentence is a point on the page (`on_page`: article id and
+/// sentence) are left out.
+pub(crate) fn merge_events(
+    arts: &[DayArticle],
+    shown: &[(usize, usize)],
+    on_page: &[(&str, usize)],
+) -> Vec<DailyEvent> {
     let mut out: Vec<(DailyEvent, &Vector)> = Vec::new();
     for &(story, i) in shown {
         for (e, v) in &arts[i].events {
-            if v.is_empty() || out.iter().any(|(_, w)| containment(v, w) > 0.6) {
+            if v.is_empty()
+                || on_page.contains(&(arts[i].id.as_str(), e.sentence))
+                || out.iter().any(|(_, w)| containment(v, w) > 0.6)
+            {
                 continue;
             }
             let ev = DailyEvent {
@@ -80,6 +89,7 @@ pub(crate) fn merge_events(arts: &[DayArticle], shown: &[(usize, usize)]) -> Vec
                 sentence: e.sentence,
                 story: Some(story),
                 happened: None,
+                reported_in: None,
             };
             out.push((ev, v));
         }
@@ -104,7 +114,7 @@ pub(crate) fn sort_events(events: &mut [DailyEvent]) {
 pub(crate) fn source(a: &DayArticle) -> DailySource {
     let href = a.url.as_deref().filter(|u| web_url(u).is_some()).map(str::to_string);
     DailySource {
-        address: a.url.as_deref().and_then(web_url).map(|rest| short_address(rest, 32)),
+        address: a.url.as_deref().and_then(web_url).map(|rest| short_address(rest, 40)),
         href,
         day: a.published.as_deref().filter(|p| super::day_number(p).is_some()).map(|p| p[..10].to_string()),
         article: SourceRef {

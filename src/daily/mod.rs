@@ -79,6 +79,9 @@ impl Default for DailyOptions {
 
 type Vector = Vec<(u32, f32)>;
 
+/// Forward-looking items kept per article.
+const MAX_EVENTS: usize = 4;
+
 /// A sentence of a [`DayArticle`] that may appear on the page.
 #[derive(Debug, Clone)]
 pub(crate) struct DaySentence {
@@ -122,7 +125,7 @@ impl DayArticle {
     /// Keep what the daily briefing needs of `a`. An article without an id
     /// is named by its position among the day's articles (`article-3`).
     pub fn new(a: Analysis) -> DayArticle {
-        let Analysis { doc, features, scores, brief } = a;
+        let Analysis { doc, features, scores, brief, events } = a;
         let vocab = &doc.vocab;
         let hashes: Vec<u64> = (0..vocab.len() as u32).map(|t| term_hash(vocab.term(t))).collect();
         let mut counts: FxHashMap<u32, f32> = FxHashMap::default();
@@ -152,9 +155,9 @@ impl DayArticle {
             .collect();
         actors.sort();
         actors.dedup();
-        let events = brief
-            .what_next
+        let events = events
             .into_iter()
+            .take(MAX_EVENTS)
             .map(|e| {
                 let v = features.vectors.get(e.sentence).cloned().unwrap_or_default();
                 (e, v)

@@ -79,7 +79,12 @@ pub(super) fn build(
 
     let shown: Vec<(usize, usize)> =
         built.iter().enumerate().flat_map(|(k, (_, m))| m.iter().map(move |&i| (k, i))).collect();
-    let mut what_next = merge_events(arts, &shown);
+    let on_page: Vec<(&str, usize)> = built
+        .iter()
+        .flat_map(|(s, _)| s.bottom_line.iter().chain(&s.key_points))
+        .map(|p| (p.article.as_str(), p.sentence))
+        .collect();
+    let mut what_next = merge_events(arts, &shown, &on_page);
     if let Some(p) = previous {
         what_next = since_events(arts, space, &shown, what_next, p, date.as_deref());
     }
@@ -335,14 +340,12 @@ fn since_events(
             .map(|(k, i, s)| (k, i, s, shared_share(&announced, &s.vector)))
             .filter(|x| x.3 >= 0.5)
             .max_by(|a, b| a.3.total_cmp(&b.3));
-        if let Some((k, i, s, _)) = report {
+        if let Some((k, i, _, _)) = report {
             events.push(DailyEvent {
-                text: arts[i].sentence_text(s).to_string(),
-                when: e.when.clone(),
-                article: arts[i].id.clone(),
-                sentence: s.index as usize,
                 story: Some(k),
                 happened: Some(true),
+                reported_in: Some(arts[i].id.clone()),
+                ..e.clone()
             });
         }
     }

@@ -8,6 +8,7 @@
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
+//! - `since`: `daily --since` over two days written here (develops, ends, starts, was due), `--date`.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
@@ -18,6 +19,7 @@ mod daily;
 mod eval;
 mod extract;
 mod onepage;
+mod since;
 mod snapshots;
 mod streaming;
 mod util;

@@ -168,9 +168,13 @@ pub struct DailyEvent {
     #[serde(skip)]
     pub story: Option<usize>,
     /// With a previous page: an item that page announced, now due, which
-    /// today's articles report (`article` is the one that reports it).
+    /// today's articles report. `text`, `article` and `sentence` are the
+    /// announcement on the previous page; `reported_in` is today's article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub happened: Option<bool>,
+    /// Id of today's article that reports a `happened` item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reported_in: Option<String>,
 }
 
 /// The sources of one story.
