@@ -56,6 +56,14 @@ pub(crate) enum EvalCommand {
     /// documents; the story sentences in page order are cut to the first 665
     /// bytes and scored against every reference (rouge-score settings, stemming).
     Daily(EvalDailyArgs),
+    /// How well `daily --since` tells what changed, on multi-document clusters (DUC 2004 layout).
+    ///
+    /// Each cluster's documents are ordered by the date in their id and split at the median into
+    /// day 1 and day 2. Day 2 (with the other clusters' day-2 documents mixed in) is briefed with
+    /// --since day 1's page. Reports the share of clusters whose day-2 story is marked developing,
+    /// the share of newly shown day-2 sentences that repeat day 1's page (with and without
+    /// --since), and the share of the other clusters' stories marked new.
+    Update(EvalUpdateArgs),
     /// Score HTML main-content extraction on a directory holding `ground-truth.json` and
     /// `pages/<id>.html.gz` (the article-extraction benchmark layout): precision, recall and F1
     /// of 4-token shingles.
@@ -105,6 +113,18 @@ pub(crate) struct EvalDailyArgs {
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub(crate) points: u8,
     /// Score only the first N clusters.
+    #[arg(long, value_name = "N")]
+    pub(crate) limit: Option<usize>,
+    /// Also write the results as JSON to OUT.
+    #[arg(long, value_name = "OUT")]
+    pub(crate) json: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalUpdateArgs {
+    /// The evaluation set (JSON Lines, as for `eval daily`).
+    pub(crate) file: PathBuf,
+    /// Use only the first N clusters.
     #[arg(long, value_name = "N")]
     pub(crate) limit: Option<usize>,
     /// Also write the results as JSON to OUT.

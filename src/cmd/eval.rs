@@ -18,6 +18,7 @@ pub(crate) fn execute(cmd: &EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Rouge(args) => rouge(args),
         EvalCommand::Daily(args) => daily(args),
+        EvalCommand::Update(args) => crate::cmd::eval_update::update(args),
         EvalCommand::Html { dir, pages } => eval_html(dir, pages.as_deref()),
         EvalCommand::Ner(args) => crate::cmd::eval_extract::ner(args),
         EvalCommand::Quotes(args) => crate::cmd::eval_extract::quotes(args),
