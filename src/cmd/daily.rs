@@ -97,6 +97,7 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
         progress.set_message(format!("{read} articles ({rate:.0}/s), {} failed", day.failed));
     }
     progress.set_message(format!("grouping {} articles into stories", day.len()));
+
     if read == 0 {
         bail!(
             "no articles found in {}",

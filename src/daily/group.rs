@@ -20,11 +20,11 @@ use rustc_hash::FxHashMap;
 use super::DayArticle;
 
 /// Content words indexed per article.
-const INDEX_TERMS: usize = 32;
+const INDEX_TERMS: usize = 20;
 /// Terms in more articles than this are not indexed.
 pub(crate) const MAX_POSTINGS: usize = 400;
 /// Candidate neighbours scored per article.
-pub(crate) const NEIGHBOURS: usize = 48;
+pub(crate) const NEIGHBOURS: usize = 32;
 
 /// The scored pairs of a day: for each article, its neighbours and their similarity.
 pub(crate) struct Graph {
@@ -49,7 +49,9 @@ pub(crate) fn graph(arts: &[DayArticle]) -> Graph {
             let mut top: Vec<(u32, f32)> = a.vector.clone();
             top.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             top.truncate(INDEX_TERMS);
-            top.into_iter().map(|(t, w)| (t * 2, w)).collect::<Vec<_>>()
+            let mut key: Vec<(u32, f32)> = top.into_iter().map(|(t, w)| (t * 2, w)).collect();
+            key.shrink_to_fit();
+            key
         })
         .collect();
     let actor_keys: Vec<Vec<(u32, f32)>> = arts
@@ -102,23 +104,28 @@ pub(crate) fn graph(arts: &[DayArticle]) -> Graph {
                 let mut out: Vec<(u32, f32)> =
                     cand.into_iter().map(|(j, _)| (j, similarity(&arts[i], &arts[j as usize]))).collect();
                 out.sort_unstable_by_key(|e| e.0);
+                // `collect` reused the candidate list's allocation: give the rest back.
+                out.shrink_to_fit();
                 out
             },
         )
         .collect();
     // Symmetric: a pair proposed by either side counts for both.
-    let mut sym: Vec<Vec<(u32, f32)>> = edges.clone();
+    let mut missing: Vec<(u32, u32, f32)> = Vec::new();
     for (i, list) in edges.iter().enumerate() {
         for &(j, s) in list {
-            let other = &mut sym[j as usize];
-            if other.binary_search_by_key(&(i as u32), |e| e.0).is_err() {
-                other.push((i as u32, s));
+            if edges[j as usize].binary_search_by_key(&(i as u32), |e| e.0).is_err() {
+                missing.push((j, i as u32, s));
             }
         }
     }
+    let mut sym = edges;
+    for (j, i, s) in missing {
+        sym[j as usize].push((i, s));
+    }
     for list in &mut sym {
         list.sort_unstable_by_key(|e| e.0);
-        list.dedup_by_key(|e| e.0);
+        list.shrink_to_fit();
     }
     Graph { edges: sym }
 }
@@ -171,9 +178,8 @@ impl PartialOrd for Link {
 pub(crate) fn cluster(graph: &Graph, threshold: f32) -> Vec<Vec<usize>> {
     let n = graph.edges.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    // Sum of pair similarities between cluster i and each neighbouring cluster.
-    let mut links: Vec<FxHashMap<u32, f32>> =
-        graph.edges.iter().map(|list| list.iter().copied().collect()).collect();
+    // Sum of pair similarities between cluster i and each neighbouring cluster, sorted by cluster.
+    let mut links: Vec<Vec<(u32, f32)>> = graph.edges.clone();
     let mut heap: BinaryHeap<Link> = BinaryHeap::new();
     for (i, list) in graph.edges.iter().enumerate() {
         for &(j, s) in list {
@@ -182,38 +188,64 @@ pub(crate) fn cluster(graph: &Graph, threshold: f32) -> Vec<Vec<usize>> {
             }
         }
     }
+    let get = |list: &[(u32, f32)], k: u32| list.binary_search_by_key(&k, |e| e.0).map_or(0.0, |p| list[p].1);
     while let Some(Link(avg, i, j)) = heap.pop() {
         let (iu, ju) = (i as usize, j as usize);
         if members[iu].is_empty() || members[ju].is_empty() {
             continue;
         }
-        let current =
-            links[iu].get(&j).copied().unwrap_or(0.0) / (members[iu].len() * members[ju].len()) as f32;
+        let current = get(&links[iu], j) / (members[iu].len() * members[ju].len()) as f32;
         if current != avg {
             continue; // stale: one of the two has grown since
         }
-        // Merge j into i.
-        let moved = std::mem::take(&mut links[ju]);
-        links[iu].remove(&j);
-        for (k, s) in moved {
-            if k != i {
-                *links[iu].entry(k).or_default() += s;
+        // Merge j into i: add up the two sorted link lists.
+        let (a, b) = (std::mem::take(&mut links[iu]), std::mem::take(&mut links[ju]));
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(a.len() + b.len());
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() || y < b.len() {
+            let next = match (a.get(x), b.get(y)) {
+                (Some(p), Some(q)) if p.0 == q.0 => {
+                    x += 1;
+                    y += 1;
+                    (p.0, p.1 + q.1)
+                }
+                (Some(p), Some(q)) if p.0 < q.0 => {
+                    x += 1;
+                    *p
+                }
+                (Some(p), None) => {
+                    x += 1;
+                    *p
+                }
+                (_, Some(q)) => {
+                    y += 1;
+                    *q
+                }
+                (None, None) => unreachable!(),
+            };
+            if next.0 != i && next.0 != j {
+                merged.push(next);
             }
         }
         let taken = std::mem::take(&mut members[ju]);
         members[iu].extend(taken);
         members[iu].sort_unstable();
         let size = members[iu].len();
-        let neighbours: Vec<(u32, f32)> = links[iu].iter().map(|(&k, &s)| (k, s)).collect();
-        for (k, s) in neighbours {
-            let ku = k as usize;
-            links[ku].remove(&j);
-            links[ku].insert(i, s);
-            let avg = s / (size * members[ku].len()) as f32;
+        for &(k, s) in &merged {
+            let list = &mut links[k as usize];
+            if let Ok(p) = list.binary_search_by_key(&j, |e| e.0) {
+                list.remove(p);
+            }
+            match list.binary_search_by_key(&i, |e| e.0) {
+                Ok(p) => list[p].1 = s,
+                Err(p) => list.insert(p, (i, s)),
+            }
+            let avg = s / (size * members[k as usize].len()) as f32;
             if avg >= threshold {
                 heap.push(Link(avg, i.min(k), i.max(k)));
             }
         }
+        links[iu] = merged;
     }
     members.into_iter().filter(|m| !m.is_empty()).collect()
 }

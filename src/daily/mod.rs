@@ -7,14 +7,14 @@
 //!    50,000 articles fits in memory.
 //! 2. A [`Day`] interns every article's terms into one day-wide term space
 //!    and weighs the article vectors by TF-IDF (IDF over the day's articles).
-//! 3. Stories are grouped without comparing every pair ([`group`]): an
+//! 3. Stories are grouped without comparing every pair (module `group`): an
 //!    inverted index over each article's most distinctive content words and
 //!    its actors proposes the nearest candidates, only those pairs are scored
 //!    (content cosine blended with actor overlap, discounted when the dates
 //!    are far apart), and average-linkage clustering over that sparse graph
 //!    merges them while their average similarity stays above a threshold.
 //! 4. Stories are ranked by coverage (articles and distinct outlets) and by
-//!    how central their actors are across the day ([`select`]).
+//!    how central their actors are across the day (module `select`).
 //! 5. Sentences are chosen story by story, most important first, from
 //!    whichever article says it best: a sentence's story score is 0.4 × its
 //!    score in its own article + 0.6 × its cosine with the story's centroid
@@ -91,8 +91,9 @@ pub(crate) struct DaySentence {
     index: u32,
     /// Score in its own article.
     score: f32,
-    /// Per-article weighted sentence vector, in day-wide term ids once interned.
-    vector: Vector,
+    /// Range of its per-article weighted vector in [`DayArticle::sentence_terms`]
+    /// (day-wide term ids once interned).
+    terms: (u32, u32),
 }
 
 /// What the daily briefing keeps of one analysed article.
@@ -112,7 +113,9 @@ pub struct DayArticle {
     /// Forward-looking items, each with its sentence vector when it has one.
     events: Vec<(Event, Vector)>,
     /// The text of the candidate sentences, one after the other.
-    text: String,
+    text: Box<str>,
+    /// The vectors of the candidate sentences, one after the other.
+    sentence_terms: Box<[(u32, f32)]>,
     /// Candidate sentences: at least six words and not a quotation fragment.
     sentences: Vec<DaySentence>,
     /// Content-word counts, then (once the day is complete) the unit TF-IDF vector.
@@ -134,19 +137,23 @@ impl DayArticle {
         }
         let mut text = String::new();
         let mut sentences = Vec::new();
-        for s in 0..doc.sentences.len() {
+        let mut sentence_terms = Vec::new();
+        for (s, &score) in scores.iter().enumerate().take(doc.sentences.len()) {
             if features.words[s] < 6 || features.quote_fragment[s] {
                 continue;
             }
             let start = text.len() as u32;
             text.push_str(doc.sentence_text(s));
+            let first = sentence_terms.len() as u32;
+            sentence_terms.extend_from_slice(&features.vectors[s]);
             sentences.push(DaySentence {
                 span: (start, text.len() as u32),
                 index: s as u32,
-                score: scores[s],
-                vector: features.vectors[s].clone(),
+                score,
+                terms: (first, sentence_terms.len() as u32),
             });
         }
+        sentences.shrink_to_fit();
         let mut actors: Vec<String> = brief
             .people
             .iter()
@@ -174,7 +181,8 @@ impl DayArticle {
             countries: brief.countries,
             actors,
             events,
-            text,
+            text: text.into_boxed_str(),
+            sentence_terms: sentence_terms.into_boxed_slice(),
             sentences,
             vector: counts.into_iter().collect(),
             hashes,
@@ -193,6 +201,10 @@ impl DayArticle {
 
     fn sentence_text(&self, s: &DaySentence) -> &str {
         &self.text[s.span.0 as usize..s.span.1 as usize]
+    }
+
+    fn sentence_vector(&self, s: &DaySentence) -> &[(u32, f32)] {
+        &self.sentence_terms[s.terms.0 as usize..s.terms.1 as usize]
     }
 }
 
@@ -248,11 +260,16 @@ impl Day {
             v.sort_unstable_by_key(|p| p.0);
         };
         remap(&mut a.vector);
+        a.vector.shrink_to_fit();
         for &(t, _) in &a.vector {
             self.df[t as usize] += 1;
         }
-        for s in &mut a.sentences {
-            remap(&mut s.vector);
+        for s in &a.sentences {
+            let v = &mut a.sentence_terms[s.terms.0 as usize..s.terms.1 as usize];
+            for p in v.iter_mut() {
+                p.0 = global[p.0 as usize];
+            }
+            v.sort_unstable_by_key(|p| p.0);
         }
         for (_, v) in &mut a.events {
             remap(v);

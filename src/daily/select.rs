@@ -12,6 +12,28 @@ use super::{DailyOptions, DayArticle, Previous, Space, Vector, day_number, group
 /// Similarity above which a story of today continues one of the previous page.
 const SAME_STORY: f32 = 0.2;
 
+/// Articles listed in a story's sources at most (one per outlet first).
+const SOURCES_LISTED: usize = 4;
+
+/// The articles of a story to list: one per distinct outlet first, in input order.
+fn sources_listed(arts: &[DayArticle], members: &[usize]) -> Vec<usize> {
+    let mut seen: Vec<&Option<String>> = Vec::new();
+    let mut first: Vec<usize> = Vec::new();
+    let mut rest: Vec<usize> = Vec::new();
+    for &i in members {
+        if arts[i].source.is_some() && seen.contains(&&arts[i].source) {
+            rest.push(i);
+        } else {
+            seen.push(&arts[i].source);
+            first.push(i);
+        }
+    }
+    first.extend(rest);
+    first.truncate(SOURCES_LISTED);
+    first.sort_unstable();
+    first
+}
+
 /// Build the page from the day's articles (vectors weighted).
 pub(super) fn build(
     arts: &[DayArticle],
@@ -103,7 +125,8 @@ pub(super) fn build(
             .iter()
             .map(|(s, m)| SourceGroup {
                 headline: s.headline.clone(),
-                articles: m.iter().map(|&i| source(&arts[i])).collect(),
+                articles: sources_listed(arts, m).into_iter().map(|i| source(&arts[i])).collect(),
+                more: m.len().saturating_sub(SOURCES_LISTED),
             })
             .collect(),
         stats: DailyStats { articles: n + failed, stories: found, failed, undated, ..DailyStats::default() },
@@ -209,7 +232,7 @@ fn build_story(
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for &i in members {
         for (k, s) in arts[i].sentences.iter().enumerate() {
-            let relevance = cosine(&s.vector, &centroid);
+            let relevance = cosine(arts[i].sentence_vector(s), &centroid);
             candidates.push((0.4 * s.score + 0.6 * relevance, i, k));
         }
     }
@@ -221,11 +244,11 @@ fn build_story(
     if let Some(p) = previous {
         candidates.retain(|&(_, i, k)| !p.shown_before(arts[i].sentence_text(&arts[i].sentences[k])));
     }
-    let vector = |&(_, i, k): &(f32, usize, usize)| &arts[i].sentences[k].vector;
-    let repeats = |page: &[Vector], v: &Vector| {
+    let vector = |&(_, i, k): &(f32, usize, usize)| arts[i].sentence_vector(&arts[i].sentences[k]);
+    let repeats = |page: &[Vector], v: &[(u32, f32)]| {
         page.iter().any(|p| cosine(p, v) > options.redundancy || containment(p, v) > options.containment)
     };
-    let repeats_story = |chosen: &[Vector], v: &Vector| {
+    let repeats_story = |chosen: &[Vector], v: &[(u32, f32)]| {
         chosen.iter().any(|p| cosine(p, v) > options.story_redundancy || containment(p, v) > 0.4)
     };
     let point = |&(score, i, k): &(f32, usize, usize)| DailyPoint {
@@ -254,8 +277,8 @@ fn build_story(
     let mut bottom_line = Vec::new();
     let mut key_points = Vec::new();
     if let Some(bottom) = bottom {
-        page.push(vector(&bottom).clone());
-        let mut chosen = vec![vector(&bottom).clone()];
+        page.push(vector(&bottom).to_vec());
+        let mut chosen = vec![vector(&bottom).to_vec()];
         for c in &candidates {
             if key_points.len() >= options.points {
                 break;
@@ -264,8 +287,8 @@ fn build_story(
             if (c.1, c.2) == (bottom.1, bottom.2) || repeats(page, v) || repeats_story(&chosen, v) {
                 continue;
             }
-            page.push(v.clone());
-            chosen.push(v.clone());
+            page.push(v.to_vec());
+            chosen.push(v.to_vec());
             key_points.push(point(c));
         }
         bottom_line.push(point(&bottom));
@@ -337,7 +360,7 @@ fn since_events(
         let report = shown
             .iter()
             .flat_map(|&(k, i)| arts[i].sentences.iter().map(move |s| (k, i, s)))
-            .map(|(k, i, s)| (k, i, s, shared_share(&announced, &s.vector)))
+            .map(|(k, i, s)| (k, i, s, shared_share(&announced, arts[i].sentence_vector(s))))
             .filter(|x| x.3 >= 0.5)
             .max_by(|a, b| a.3.total_cmp(&b.3));
         if let Some((k, i, _, _)) = report {
@@ -356,7 +379,7 @@ fn since_events(
 }
 
 /// Share of `a`'s terms found in `b` (both sorted by term).
-fn shared_share(a: &Vector, b: &Vector) -> f32 {
+fn shared_share(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     if a.is_empty() {
         return 0.0;
     }

@@ -136,5 +136,5 @@ fn a_daily_briefing_prints_on_one_page_for_2_or_40_articles() {
     let out = attache().arg("daily").arg(&forty).args(["--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["stats"]["articles"], 40);
-    assert!(v["stories"].as_array().unwrap().len() >= 5);
+    assert!(v["stories"].as_array().unwrap().len() >= 5, "{}", v["stats"]);
 }

@@ -182,8 +182,11 @@ pub struct DailyEvent {
 pub struct SourceGroup {
     /// The story's headline.
     pub headline: String,
-    /// Its articles.
+    /// Its articles, the first few of a large story (the story's `articles` lists them all).
     pub articles: Vec<DailySource>,
+    /// How many more articles the story has than `articles` lists.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more: usize,
 }
 
 /// Counts about a daily briefing.
@@ -225,14 +228,24 @@ pub fn daily_words(d: &Daily) -> usize {
             .map(|p| words(&p.person.name) + p.person.role.as_deref().map_or(0, words))
             .sum::<usize>()
         + d.countries.len()
-        + d.sources.iter().map(|g| g.articles.len()).sum::<usize>()
+        + d.sources
+            .iter()
+            .map(|g| {
+                let listed = g
+                    .articles
+                    .iter()
+                    .map(|a| 1 + 2 * usize::from(a.address.is_some()) + usize::from(a.day.is_some()));
+                listed.sum::<usize>() + usize::from(g.more > 0)
+            })
+            .sum::<usize>()
 }
 
 /// Fit a daily page within `budget` words: trim what-to-watch items past
 /// three, people past six and countries past six, then key points from the
 /// lowest-ranked stories up (each story keeps one), what to watch past two and
-/// people past four, then whole stories from the end (the first stays), then
-/// the rest of the page-wide lists. Sentences are never cut.
+/// people past four, what to watch past one, people past three and countries
+/// past four, then whole stories from the end (the first stays), then the
+/// rest of the page-wide lists. Sentences are never cut.
 pub fn fit_daily(d: &mut Daily, budget: usize) {
     let trim_people = |d: &mut Daily, keep: usize| {
         while daily_words(d) > budget && d.people.len() > keep {
@@ -260,6 +273,12 @@ pub fn fit_daily(d: &mut Daily, budget: usize) {
     }
     trim_events(d, 2);
     trim_people(d, 4);
+    // Page-wide lists shrink further before a whole story goes.
+    trim_events(d, 1);
+    trim_people(d, 3);
+    while daily_words(d) > budget && d.countries.len() > 4 {
+        d.countries.pop();
+    }
     while daily_words(d) > budget && d.stories.len() > 1 {
         d.stories.pop();
         d.sources.truncate(d.stories.len());
