@@ -117,7 +117,10 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let mut daily_options = DailyOptions::default();
     daily_options.stories = args.stories as usize;
     daily_options.points = args.points as usize;
-    daily_options.words = pipeline.page_budget(args.words as usize);
+    // US Letter holds about 96% of an A4 page's text area (wider, shorter);
+    // the daily page, in smaller type than a briefing, gets the same budget on
+    // both and prints on one page either way (tests/integration/onepage.rs).
+    daily_options.words = args.words as usize;
     daily_options.date = args.date.clone();
     let daily = day.brief(&daily_options, previous.as_ref());
     progress.finish_and_clear();
