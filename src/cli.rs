@@ -69,6 +69,14 @@ pub(crate) enum EvalCommand {
     /// documents; the story sentences in page order are cut to the first 665
     /// bytes and scored against every reference (rouge-score settings, stemming).
     Daily(EvalDailyArgs),
+    /// How well `daily --since` tells what changed, on multi-document clusters (DUC 2004 layout).
+    ///
+    /// Each cluster's documents are ordered by the date in their id and split at the median into
+    /// day 1 and day 2. Day 2 (with the other clusters' day-2 documents mixed in) is briefed with
+    /// --since day 1's page. Reports the share of clusters whose day-2 story is marked developing,
+    /// the share of newly shown day-2 sentences that repeat day 1's page (with and without
+    /// --since), and the share of the other clusters' stories marked new.
+    Update(EvalUpdateArgs),
     /// Score HTML main-content extraction on a directory holding `ground-truth.json` and
     /// `pages/<id>.html.gz` (the article-extraction benchmark layout): precision, recall and F1
     /// of 4-token shingles.
@@ -118,6 +126,18 @@ pub(crate) struct EvalDailyArgs {
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub(crate) points: u8,
     /// Score only the first N clusters.
+    #[arg(long, value_name = "N")]
+    pub(crate) limit: Option<usize>,
+    /// Also write the results as JSON to OUT.
+    #[arg(long, value_name = "OUT")]
+    pub(crate) json: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalUpdateArgs {
+    /// The evaluation set (JSON Lines, as for `eval daily`).
+    pub(crate) file: PathBuf,
+    /// Use only the first N clusters.
     #[arg(long, value_name = "N")]
     pub(crate) limit: Option<usize>,
     /// Also write the results as JSON to OUT.
@@ -254,9 +274,18 @@ pub(crate) struct DailyArgs {
     /// for JSON Lines on standard input.
     #[arg(required = true)]
     pub(crate) inputs: Vec<PathBuf>,
-    /// The day covered, YYYY-MM-DD (default: the most common publication date).
+    /// The day to brief, YYYY-MM-DD: only articles published that day are used (articles without
+    /// a readable date count for it and are flagged). Default: all articles, labelled with the most
+    /// common publication date.
     #[arg(long, value_parser = parse_date)]
     pub(crate) date: Option<String>,
+    /// A daily page written earlier with --format json: mark stories new, developing or
+    /// continuing, and show only what is new since then.
+    #[arg(long, value_name = "PREVIOUS.json")]
+    pub(crate) since: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
     /// Output format (case-insensitive).
     #[arg(short, long, value_enum, ignore_case = true, default_value_t = FormatArg::Md)]
     pub(crate) format: FormatArg,

@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use attache_parse::{Article, Document};
-use attache_render::{Brief, Format, Paper, Point, RenderError, Renderer, SourceRef, Stats, Theme};
+use attache_render::{Brief, Event, Format, Paper, Point, RenderError, Renderer, SourceRef, Stats, Theme};
 use attache_score::{Features, Method, Selector};
 
 /// Settings of a [`Pipeline`].
@@ -131,7 +131,7 @@ impl Pipeline {
         }
         let features = Features::new(doc);
         let scored = self.method.score(doc, &features);
-        Ok(self.brief_scored(doc, &features, &scored))
+        Ok(self.brief_scored(doc, &features, &scored, None))
     }
 
     /// Brief one article and keep what was computed on the way, for callers
@@ -143,11 +143,20 @@ impl Pipeline {
         }
         let features = Features::new(&doc);
         let scored = self.method.score(&doc, &features);
-        let brief = self.brief_scored(&doc, &features, &scored);
-        Ok(Analysis { scores: scored.scores, doc, features, brief })
+        let mut events = Vec::new();
+        let brief = self.brief_scored(&doc, &features, &scored, Some(&mut events));
+        Ok(Analysis { scores: scored.scores, doc, features, brief, events })
     }
 
-    fn brief_scored(&self, doc: &Document, features: &Features, scored: &attache_score::Selection) -> Brief {
+    /// `events`, when given, receives every forward-looking item of the
+    /// article, before the briefing leaves out those its points already show.
+    fn brief_scored(
+        &self,
+        doc: &Document,
+        features: &Features,
+        scored: &attache_score::Selection,
+        events: Option<&mut Vec<Event>>,
+    ) -> Brief {
         let point = |i: usize, rank: usize| {
             let mut p = Point::new(doc.sentence_text(i), i, scored.scores[i]);
             p.rank = rank;
@@ -193,7 +202,15 @@ impl Pipeline {
             stats: Stats { words: a.word_count(), sentences: doc.sentences.len(), ..Stats::default() },
             ..Brief::default()
         };
-        fill_extraction(&mut brief, self.extractor.extract(doc));
+        let x = self.extractor.extract(doc);
+        if let Some(events) = events {
+            events.extend(x.what_next.iter().map(|w| Event {
+                text: w.text.clone(),
+                when: w.when.clone(),
+                sentence: w.sentence,
+            }));
+        }
+        fill_extraction(&mut brief, x);
         attache_render::fit_to_budget(&mut brief, self.page_budget(self.options.words));
         brief
     }
@@ -226,7 +243,7 @@ const MAX_PARTIES: usize = 4;
 /// extraction, never repeating a sentence the bottom line or key points
 /// already show.
 fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
-    use attache_render::{Event, Mention, Person, Quote, Stance};
+    use attache_render::{Mention, Person, Quote, Stance};
     let shown: Vec<usize> = brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.sentence).collect();
     let shown_text: Vec<&str> =
         brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.text.as_str()).collect();
@@ -317,6 +334,9 @@ pub struct Analysis {
     pub scores: Vec<f32>,
     /// The single-article briefing.
     pub brief: Brief,
+    /// Every forward-looking item of the article, including those the
+    /// single-article briefing leaves out because its points show them.
+    pub events: Vec<Event>,
 }
 
 /// `NEW DELHI` → `New Delhi`.

@@ -1,12 +1,25 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 
-use anyhow::bail;
-use attache::daily::{DailyOptions, build_daily};
+use anyhow::{Context, bail};
+use attache::daily::{DailyOptions, Day, DayArticle, Previous, on_day};
 use attache_render::Format;
 use rayon::prelude::*;
 
 use crate::cli::{DailyArgs, FormatArg, PaperArg};
 use crate::cmd::{write_bytes, write_output};
+
+/// Records briefed together on the pool; the raw records of one chunk are
+/// all that is held besides the compact day.
+const CHUNK_RECORDS: usize = 512;
+const CHUNK_BYTES: usize = 16 << 20;
+
+enum Outcome {
+    Article(Box<DayArticle>),
+    OtherDay,
+    Failed(String),
+}
 
 pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     let mut options = attache::Options::default();
@@ -16,60 +29,120 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
         PaperArg::Letter => attache_render::Paper::Letter,
     };
     let pipeline = attache::Pipeline::new(&options)?;
+    let previous = match &args.since {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(Previous::from_json(&text).with_context(|| {
+                format!("{} is not a daily page written with --format json", path.display())
+            })?)
+        }
+        None => None,
+    };
     // Read every input the way `attache batch` does (files, directories,
-    // JSON Lines plain or compressed, HTML, WARC, `-`), then brief in parallel.
+    // JSON Lines plain or compressed, HTML, WARC, `-`), brief chunk by chunk
+    // in parallel, and keep only the compact day.
     let mut sources = attache_parse::Sources::open(&args.inputs)?;
-    let mut pending = Vec::new();
-    while let Some(p) = sources.next_pending() {
-        pending.push(p);
+    let progress = progress_bar(args.quiet, sources.total_bytes());
+    let consumed = sources.bytes_read_counter();
+    let pool = crate::cmd::worker_pool(args.jobs, "attache-daily")?;
+    crate::cmd::quiet_worker_panics("attache-daily");
+    let panic_on = crate::cmd::test_panic_id();
+    let started = std::time::Instant::now();
+    let (mut day, mut read, mut other_days) = (Day::new(), 0usize, 0usize);
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            let Some(p) = sources.next_pending() else { break };
+            bytes += p.size();
+            chunk.push(p);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        read += chunk.len();
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|p| {
+                    // A panic in one article's work skips that article only.
+                    let input = p.input().to_string();
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        let record = p.decode();
+                        let article = match record.result {
+                            Ok(a) => a,
+                            Err(e) => return Outcome::Failed(format!("{input}: {e}")),
+                        };
+                        if let Some(d) = &args.date
+                            && !on_day(article.published.as_deref(), d)
+                        {
+                            return Outcome::OtherDay;
+                        }
+                        crate::cmd::test_panic_hook(panic_on, article.id.as_deref());
+                        match pipeline.analyse(article) {
+                            Ok(a) => Outcome::Article(Box::new(DayArticle::new(a))),
+                            Err(e) => Outcome::Failed(format!("{input}: {e}")),
+                        }
+                    }))
+                    .unwrap_or_else(|panic| {
+                        Outcome::Failed(format!(
+                            "{input}: internal error: {}",
+                            crate::cmd::panic_message(panic.as_ref())
+                        ))
+                    })
+                })
+                .collect()
+        });
+        for o in outcomes {
+            match o {
+                Outcome::Article(a) => day.push(*a),
+                Outcome::OtherDay => other_days += 1,
+                Outcome::Failed(e) => {
+                    day.failed += 1;
+                    progress.suspend(|| eprintln!("attache: skipped {e}"));
+                }
+            }
+        }
+        progress.set_position(consumed.load(Ordering::Relaxed));
+        let rate = read as f64 / started.elapsed().as_secs_f64().max(1e-9);
+        progress.set_message(format!("{read} articles ({rate:.0}/s), {} failed", day.failed));
     }
-    if pending.is_empty() {
+    progress.set_message(format!("grouping {} articles into stories", day.len()));
+
+    if read == 0 {
         bail!(
             "no articles found in {}",
             args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    let pool = crate::cmd::worker_pool(args.jobs, "attache-daily")?;
-    crate::cmd::quiet_worker_panics("attache-daily");
-    let panic_on = crate::cmd::test_panic_id();
-    let results: Vec<Result<attache::Analysis, String>> = pool.install(|| {
-        pending
-            .into_par_iter()
-            .map(|p| {
-                // A panic in one article's work skips that article only.
-                let input = p.input().to_string();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    let record = p.decode();
-                    let article = record.result.map_err(|e| format!("{input}: {e}"))?;
-                    crate::cmd::test_panic_hook(panic_on, article.id.as_deref());
-                    pipeline.analyse(article).map_err(|e| format!("{input}: {e}"))
-                }))
-                .unwrap_or_else(|panic| {
-                    Err(format!("{input}: internal error: {}", crate::cmd::panic_message(panic.as_ref())))
-                })
-            })
-            .collect()
-    });
-    let mut analyses = Vec::with_capacity(results.len());
-    let mut failed = 0;
-    for r in results {
-        match r {
-            Ok(a) => analyses.push(a),
-            Err(e) => {
-                failed += 1;
-                eprintln!("attache: skipped {e}");
-            }
+    if day.is_empty() {
+        if other_days > 0 {
+            bail!(
+                "none of the {read} articles was published on {} ({other_days} from other days)",
+                args.date.as_deref().unwrap_or("the day")
+            );
         }
+        bail!("none of the {} articles could be briefed", day.failed);
     }
-    if analyses.is_empty() {
-        bail!("none of the {failed} articles could be briefed");
-    }
+    let failed = day.failed;
     let mut daily_options = DailyOptions::default();
     daily_options.stories = args.stories as usize;
     daily_options.points = args.points as usize;
-    daily_options.words = pipeline.page_budget(args.words as usize);
+    // US Letter holds about 96% of an A4 page's text area (wider, shorter);
+    // the daily page, in smaller type than a briefing, gets the same budget on
+    // both and prints on one page either way (tests/integration/onepage.rs).
+    daily_options.words = args.words as usize;
     daily_options.date = args.date.clone();
-    let daily = build_daily(&analyses, &daily_options, failed);
+    let daily = day.brief(&daily_options, previous.as_ref());
+    progress.finish_and_clear();
+    if !args.quiet && other_days > 0 {
+        eprintln!(
+            "attache daily: {} articles of {}, {other_days} from other days left out",
+            daily.stats.articles,
+            args.date.as_deref().unwrap_or("the day")
+        );
+    }
     let renderer = pipeline.renderer();
     match args.format {
         FormatArg::Pdf => {
@@ -86,4 +159,18 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A progress bar on standard error when it is a terminal, as `attache batch` shows.
+fn progress_bar(quiet: bool, total: Option<u64>) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = |t: &str| indicatif::ProgressStyle::with_template(t).expect("valid progress template");
+    match total {
+        Some(total) => indicatif::ProgressBar::new(total).with_style(style(
+            "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} · {msg}",
+        )),
+        None => indicatif::ProgressBar::new_spinner().with_style(style("{spinner} {elapsed} · {msg}")),
+    }
 }

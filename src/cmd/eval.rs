@@ -18,6 +18,7 @@ pub(crate) fn execute(cmd: &EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Rouge(args) => rouge(args),
         EvalCommand::Daily(args) => daily(args),
+        EvalCommand::Update(args) => crate::cmd::eval_update::update(args),
         EvalCommand::Html { dir, pages } => eval_html(dir, pages.as_deref()),
         EvalCommand::Ner(args) => crate::cmd::eval_extract::ner(args),
         EvalCommand::Quotes(args) => crate::cmd::eval_extract::quotes(args),
@@ -148,7 +149,7 @@ fn daily(args: &EvalDailyArgs) -> anyhow::Result<ExitCode> {
                     analyses.push(a);
                 }
             }
-            let daily = attache::daily::build_daily(&analyses, &options, 0);
+            let daily = attache::daily::build_daily(analyses, &options, 0);
             let mut page = Vec::new();
             for s in &daily.stories {
                 page.extend(s.bottom_line.iter().chain(&s.key_points).map(|p| p.text.as_str()));

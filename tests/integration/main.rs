@@ -15,6 +15,7 @@
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
 //! - `newcomer`: completions, man page, messages, output folders, terminal guards.
 //! - `samples`: the README's sample pages, WARC crawl and JSON Lines.
+//! - `since`: `daily --since` over two days written here (develops, ends, starts, was due), `--date`.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
 //!   (update with `INSTA_UPDATE=always cargo test`).
 
@@ -31,6 +32,7 @@ mod outputs;
 mod pdf_browser;
 mod samples;
 mod signals;
+mod since;
 mod snapshots;
 mod streaming;
 mod templates;

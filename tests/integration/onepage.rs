@@ -136,5 +136,28 @@ fn a_daily_briefing_prints_on_one_page_for_2_or_40_articles() {
     let out = attache().arg("daily").arg(&forty).args(["--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["stats"]["articles"], 40);
-    assert!(v["stories"].as_array().unwrap().len() >= 5);
+    assert!(v["stories"].as_array().unwrap().len() >= 5, "{}", v["stats"]);
+}
+
+/// A 40-article day fills at least 85% of the printed page: a blank block
+/// of 15% of the printable height added after the page's content pushes it
+/// onto a second page (and without it the page is one page, tested above).
+#[test]
+fn a_forty_article_day_fills_most_of_the_page() {
+    if !chromium_or_skip("a_forty_article_day_fills_most_of_the_page") {
+        return;
+    }
+    let (_keep, forty) = forty_articles();
+    // Printable height: paper height less the 12 mm top and bottom margins of page.css.
+    for (paper, printable_mm) in [("a4", 297.0 - 24.0), ("letter", 279.4 - 24.0)] {
+        let out =
+            attache().arg("daily").arg(&forty).args(["--format", "html", "--paper", paper]).output().unwrap();
+        assert!(out.status.success());
+        let html = String::from_utf8(out.stdout).unwrap();
+        let spacer = format!("<div style=\"height: {:.1}mm\"></div></body>", printable_mm * 0.15);
+        let padded = html.replacen("</body>", &spacer, 1);
+        assert_ne!(padded, html);
+        let n = pages(&attache::pdf::html_to_pdf(&padded).unwrap());
+        assert_eq!(n, 2, "on {paper} the 40-article day leaves more than 15% of the page empty");
+    }
 }

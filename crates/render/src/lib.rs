@@ -38,7 +38,10 @@ mod renderer;
 mod sample;
 mod theme;
 
-pub use daily::{Daily, DailyEvent, DailyPoint, DailyStats, SourceGroup, Story, daily_words, fit_daily};
+pub use daily::{
+    Daily, DailyEvent, DailyMention, DailyPerson, DailyPoint, DailySource, DailyStats, PreviousStory,
+    SourceGroup, Story, StoryStatus, daily_words, fit_daily,
+};
 pub use fit::{ITEM_COST, body_words, fit_to_budget, page_cost};
 pub use model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use renderer::{Format, Paper, Renderer, markdown_escape, web_url};
