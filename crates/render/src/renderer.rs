@@ -105,7 +105,7 @@ handlebars_helper!(web_url_helper: |v: Json| match v {
     serde_json::Value::String(s) => web_url(s).unwrap_or_default(),
     _ => "",
 });
-handlebars_helper!(day: |s: str| display_date(s).to_string());
+handlebars_helper!(date_only: |s: str| display_date(s).to_string());
 
 /// The day of a publication date, however precise the input was:
 /// `2026-11-25T09:30:00Z` and `2026-11-25` both print as `2026-11-25`, so
@@ -165,7 +165,7 @@ fn registry(theme: &Theme, escape: Escape) -> Result<Handlebars<'static>, Render
     hb.register_helper("pct", Box::new(pct));
     hb.register_helper("upper", Box::new(upper));
     hb.register_helper("web_url", Box::new(web_url_helper));
-    hb.register_helper("day", Box::new(day));
+    hb.register_helper("date_only", Box::new(date_only));
     for (file, text) in theme.files() {
         let name = file.strip_suffix(".hbs").unwrap_or(file);
         let origin = || theme.origin(file);
