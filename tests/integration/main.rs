@@ -6,6 +6,7 @@
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
+//! - `readers`: bounded reading in `brief` and `extract`, ids, FIFOs.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
 //! - `snapshots`: every output format of one fixture, as insta snapshots
@@ -18,6 +19,7 @@ mod daily;
 mod eval;
 mod extract;
 mod onepage;
+mod readers;
 mod snapshots;
 mod streaming;
 mod util;

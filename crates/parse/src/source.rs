@@ -268,7 +268,13 @@ impl Sources {
                 walk(p, &mut files)?;
                 queue.extend(files.into_iter().map(Input::File));
             } else {
-                File::open(p).map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
+                // A FIFO or device named on the command line is read as a
+                // stream when its turn comes; opening one now would block
+                // until a writer appears (and then drop it).
+                if meta.is_file() {
+                    File::open(p)
+                        .map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
+                }
                 queue.push_back(Input::File(p.to_path_buf()));
             }
         }
@@ -411,7 +417,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
                 walk(&p, out)?;
             }
         } else if kind_by_name(&p).is_some() {
-            out.push(p);
+            // Only regular files (or links to them): a FIFO would block the
+            // run forever, a device could be endless.
+            if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                out.push(p);
+            } else {
+                eprintln!("attache: skipping {}: not a regular file", p.display());
+            }
         }
     }
     Ok(())
@@ -753,6 +765,21 @@ mod tests {
         .unwrap();
         assert_eq!(decoded, direct);
         assert!(direct[2].contains("Some(\"3\")"), "{}", direct[2]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_in_folders_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), r#"{"text":"Envoys met in Geneva."}"#).unwrap();
+        let fifo = dir.path().join("b.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        std::fs::write(dir.path().join("c.txt"), "Talks\n\nThe talks resumed on Monday.").unwrap();
+        let r = collect(&[dir.path()]);
+        let files: Vec<&str> = r.iter().map(|r| r.input.file.rsplit('/').next().unwrap()).collect();
+        assert_eq!(files, ["a.json", "c.txt"]);
+        assert!(r.iter().all(|r| r.result.is_ok()));
     }
 
     #[test]
