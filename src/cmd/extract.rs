@@ -103,8 +103,11 @@ fn error_line(id: Option<serde_json::Value>, lineno: usize, reason: &str) -> (St
 fn declared_id(head: &str) -> Option<serde_json::Value> {
     let rest = head.trim_start().strip_prefix('{')?.trim_start().strip_prefix("\"id\"")?;
     let rest = rest.trim_start().strip_prefix(':')?.trim_start();
-    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<serde_json::Value>();
-    values.next()?.ok().filter(|v| v.is_string() || v.is_number())
+    serde_json::Deserializer::from_str(rest)
+        .into_iter::<serde_json::Value>()
+        .next()?
+        .ok()
+        .filter(|v| v.is_string() || v.is_number())
 }
 
 /// Read one line into `buf`, keeping at most `limit + 1` bytes of it; the

@@ -139,6 +139,8 @@ pub struct Pending {
 
 enum Work {
     Done(Result<Article, ParseError>),
+    /// A JSON line over the size limit, with the id its head declared.
+    TooLong(ParseError, Option<String>),
     JsonLine {
         bytes: Vec<u8>,
         line: u64,
@@ -166,7 +168,7 @@ impl Pending {
     pub fn size(&self) -> usize {
         match &self.work {
             Work::Done(Ok(a)) => a.blocks.iter().map(|b| b.text.len()).sum(),
-            Work::Done(Err(_)) => 0,
+            Work::Done(Err(_)) | Work::TooLong(..) => 0,
             Work::JsonLine { bytes, .. } | Work::Whole { bytes, .. } => bytes.len(),
             #[cfg(feature = "warc")]
             Work::Warc(w) => w.size(),
@@ -179,6 +181,10 @@ impl Pending {
         let mut declared_id = None;
         let result = match work {
             Work::Done(r) => r,
+            Work::TooLong(e, id) => {
+                declared_id = id;
+                Err(e)
+            }
             Work::JsonLine { bytes, line } => match std::str::from_utf8(&bytes) {
                 Err(e) => Err(ParseError::InvalidUtf8 { offset: e.valid_up_to() }),
                 Ok(text) => {
@@ -631,7 +637,8 @@ impl Iterator for JsonLines {
             }
             if len > MAX_ARTICLE_BYTES {
                 let e = ParseError::TooLarge { size: len, limit: MAX_ARTICLE_BYTES };
-                return Some(Pending::done(self.at(), Err(e)));
+                let id = crate::json::leading_id(&self.buf);
+                return Some(Pending { input: self.at(), work: Work::TooLong(e, id) });
             }
             let end = content.len();
             let mut bytes = std::mem::take(&mut self.buf);
@@ -671,6 +678,13 @@ mod tests {
         assert!(matches!(r[3].result, Err(ParseError::InvalidUtf8 { offset: 13 })));
         assert!(matches!(r[4].result, Err(ParseError::MissingField(_))));
         assert!(matches!(r[5].result, Err(ParseError::TooLarge { size: 5_000_012, .. })));
+        assert_eq!(r[5].declared_id, None);
+        let big = dir.path().join("big.jsonl");
+        std::fs::write(&big, format!("{{\"id\": 42, \"text\":\"{}\"}}\n", "word ".repeat(1_000_000)))
+            .unwrap();
+        let rb = collect(&[&big]);
+        assert!(matches!(rb[0].result, Err(ParseError::TooLarge { .. })));
+        assert_eq!(rb[0].declared_id.as_deref(), Some("42"), "an oversized line still names its id");
         assert_eq!(r[6].result.as_ref().unwrap().id.as_deref(), Some("last"));
     }
 
