@@ -6,6 +6,7 @@
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
+//! - `fuzz_readers`: property tests of the readers and the brief path (`PROPTEST_CASES=N`).
 //! - `readers`: bounded reading in `brief` and `extract`, ids, FIFOs.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `daily`: `daily` grouping, redundancy, inputs, errors; `onepage`: Chromium page counts.
@@ -18,6 +19,7 @@ mod cli;
 mod daily;
 mod eval;
 mod extract;
+mod fuzz_readers;
 mod onepage;
 mod readers;
 mod snapshots;

@@ -205,9 +205,10 @@ impl<R: BufRead> WarcReader<R> {
                     self.done = true;
                     return None;
                 }
-                Ok(Some(())) if line.starts_with(b"WARC/") => {
-                    self.pending = Some(line);
-                    return Some(skipped);
+                // A record may start right after junk that ends without a newline.
+                Ok(Some(())) if let Some(at) = memchr::memmem::find(&line, b"WARC/1.") => {
+                    self.pending = Some(line.split_off(at));
+                    return Some(skipped + at as u64);
                 }
                 Ok(Some(())) => skipped += line.len() as u64,
                 // A long line of junk: keep skipping.
@@ -250,6 +251,17 @@ impl<R: BufRead> WarcReader<R> {
             }
             self.record += 1;
             if !line.starts_with(b"WARC/") {
+                if let Some(at) = memchr::memmem::find(&line, b"WARC/1.") {
+                    // Junk glued to the front of a record's version line.
+                    self.pending = Some(line.split_off(at));
+                    return Some(RawWarc {
+                        record: self.record,
+                        record_id: None,
+                        body: Err(malformed(format!(
+                            "expected a \"WARC/1.x\" version line; skipped {at} bytes to the next record"
+                        ))),
+                    });
+                }
                 return self.fail_resync_after(
                     line.len() as u64,
                     None,
@@ -569,6 +581,11 @@ mod tests {
         assert!(junk.contains("skipped 28 bytes to the next record"), "{junk}");
         let bad = got[3].result.as_ref().unwrap_err().to_string();
         assert!(bad.contains("Content-Length") && bad.contains("skipped"), "{bad}");
+        // Junk without a final newline, glued to the next record.
+        let glued = [response("a", "", PAGE), "junk".into(), response("b", "", PAGE)].concat();
+        let got: Vec<WarcRecord> = WarcReader::new(glued.as_bytes()).collect();
+        let ok: Vec<bool> = got.iter().map(|r| r.result.is_ok()).collect();
+        assert_eq!(ok, [true, false, true]);
         // Junk at the end is one error, then the end.
         let tail = [response("a", "", PAGE), "trailing junk\n".into()].concat();
         let got: Vec<WarcRecord> = WarcReader::new(tail.as_bytes()).collect();
