@@ -411,7 +411,7 @@ fn split_text(doc: &Document, node: &NodeRef<'_>) {
     }
     let Some((first, more)) = pieces.split_first() else { return };
     node.set_text(*first);
-    let mut prev = node.clone();
+    let mut prev = *node;
     for piece in more {
         let next = doc.tree.new_text(*piece);
         prev.insert_after(&next);

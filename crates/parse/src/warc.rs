@@ -560,8 +560,7 @@ mod tests {
 
     #[test]
     fn framing_errors_resynchronise_on_the_next_record() {
-        let bad_length =
-            response("bad", "", PAGE).replacen(&format!("Content-Length: "), "Content-Length: x", 1);
+        let bad_length = response("bad", "", PAGE).replacen("Content-Length: ", "Content-Length: x", 1);
         let warc = [
             response("a", "", PAGE),
             "some junk\r\nbetween records\r\n".to_string(),
