@@ -1,7 +1,4 @@
-use std::io::Read;
 use std::process::ExitCode;
-
-use anyhow::Context;
 
 use crate::cli::BriefArgs;
 use crate::cmd::{InputFailed, write_bytes, write_output};
@@ -11,17 +8,21 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
         crate::cmd::terminal::refuse_binary_on_terminal("brief", args.output.as_deref())?;
     }
     let pipeline = attache::Pipeline::new(&args.options.to_options())?;
-    let (name, bytes) = match args.input.as_deref() {
-        None => ("<stdin>".to_string(), read_stdin()?),
-        Some(p) if p.as_os_str() == "-" => ("<stdin>".to_string(), read_stdin()?),
-        Some(p) => {
-            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-            (p.display().to_string(), bytes)
-        }
-    };
+    let path = args.input.as_deref().filter(|p| p.as_os_str() != "-");
+    let name = path.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let fail = |reason: String| InputFailed { input: name.clone(), reason };
-    let file_name = args.input.as_deref().and_then(|p| p.file_name()).and_then(|n| n.to_str());
-    let article = attache::input::read_article(file_name, &bytes).map_err(|e| fail(e.to_string()))?;
+    // The same bounded reading as `batch`: the size limit is checked while
+    // reading, never after reading everything.
+    let article = match path {
+        None => read_stdin().and_then(|bytes| attache::input::read_article(None, &bytes)),
+        Some(p) => {
+            if let Err(e) = std::fs::metadata(p) {
+                return Err(anyhow::Error::new(e).context(format!("cannot read {}", p.display())));
+            }
+            attache::input::read_article_file(p)
+        }
+    }
+    .map_err(|e| fail(e.to_string()))?;
     let brief = pipeline.brief(article).map_err(|e| fail(e.to_string()))?;
     if args.format == crate::cli::FormatArg::Pdf {
         let budget = pipeline.page_budget(pipeline.options().words);
@@ -37,9 +38,7 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_stdin() -> anyhow::Result<Vec<u8>> {
+fn read_stdin() -> Result<Vec<u8>, attache_parse::ParseError> {
     crate::cmd::terminal::announce_stdin("brief");
-    let mut buf = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut buf).context("cannot read standard input")?;
-    Ok(buf)
+    attache::input::read_bounded(std::io::stdin().lock(), attache_parse::MAX_ARTICLE_BYTES, None)
 }

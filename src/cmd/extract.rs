@@ -11,7 +11,9 @@ use crate::cli::ExtractArgs;
 
 #[derive(Deserialize)]
 struct Record {
-    id: serde_json::Value,
+    /// Optional: without it the line number is the id, as in `batch`.
+    #[serde(default)]
+    id: Option<serde_json::Value>,
     text: String,
 }
 
@@ -20,7 +22,8 @@ pub(crate) fn extract_line(ex: &Extractor, line: &str, lineno: usize) -> (String
     match serde_json::from_str::<Record>(line) {
         Ok(r) => {
             let s = ex.spans(&r.text);
-            let v = serde_json::json!({"id": r.id, "entities": s.entities, "quotes": s.quotes});
+            let id = r.id.filter(|v| !v.is_null()).unwrap_or_else(|| lineno.to_string().into());
+            let v = serde_json::json!({"id": id, "entities": s.entities, "quotes": s.quotes});
             (v.to_string(), true)
         }
         Err(e) => {
@@ -47,12 +50,35 @@ pub(crate) fn execute(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = BufWriter::new(out);
     let mut failed = 0usize;
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read input line {}", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let (json, ok) = extract_line(&ex, &line, i + 1);
+    let mut reader = reader;
+    let mut buf = Vec::new();
+    let limit = attache_parse::MAX_ARTICLE_BYTES;
+    let mut lineno = 0usize;
+    while let Some(len) = read_line(&mut reader, &mut buf, limit)
+        .with_context(|| format!("cannot read input line {}", lineno + 1))?
+    {
+        lineno += 1;
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let (json, ok) = if len > limit {
+            // Only the head was kept: enough for a declared id.
+            let head = String::from_utf8_lossy(&line[..line.len().min(4096)]);
+            error_line(
+                declared_id(&head),
+                lineno,
+                &format!("the line is {len} bytes, more than the limit of {limit} bytes"),
+            )
+        } else {
+            match std::str::from_utf8(line) {
+                Ok(l) if l.trim().is_empty() => continue,
+                Ok(l) => extract_line(&ex, l, lineno),
+                Err(e) => error_line(
+                    None,
+                    lineno,
+                    &format!("the input is not valid UTF-8 (first bad byte at offset {})", e.valid_up_to()),
+                ),
+            }
+        };
         if !ok {
             failed += 1;
         }
@@ -64,4 +90,48 @@ pub(crate) fn execute(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn error_line(id: Option<serde_json::Value>, lineno: usize, reason: &str) -> (String, bool) {
+    let v = serde_json::json!({"id": id, "line": lineno, "error": format!("line {lineno}: {reason}")});
+    (v.to_string(), false)
+}
+
+/// The `"id"` at the start of a JSON line cut short (`{"id":"a1","text":…`).
+fn declared_id(head: &str) -> Option<serde_json::Value> {
+    let rest = head.trim_start().strip_prefix('{')?.trim_start().strip_prefix("\"id\"")?;
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    serde_json::Deserializer::from_str(rest)
+        .into_iter::<serde_json::Value>()
+        .next()?
+        .ok()
+        .filter(|v| v.is_string() || v.is_number())
+}
+
+/// Read one line into `buf`, keeping at most `limit + 1` bytes of it; the
+/// line's full length, or `None` at the end of the input.
+fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<usize>> {
+    buf.clear();
+    let mut total = 0usize;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok((total > 0).then_some(total));
+        }
+        let (take, found) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        let room = (limit + 1).saturating_sub(buf.len());
+        buf.extend_from_slice(&avail[..take.min(room)]);
+        total += take;
+        r.consume(take);
+        if found {
+            return Ok(Some(total));
+        }
+    }
 }

@@ -6,6 +6,8 @@
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
+//! - `fuzz_readers`: property tests of the readers and the brief path (`PROPTEST_CASES=N`).
+//! - `readers`: bounded reading in `brief` and `extract`, ids, FIFOs.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `faults`: a panic in one record is its error record; `--jobs` capped; closed stderr.
 //! - `outputs`: outputs that are inputs, planted links, `--force`, link and Markdown safety.
@@ -26,10 +28,12 @@ mod daily;
 mod eval;
 mod extract;
 mod faults;
+mod fuzz_readers;
 mod newcomer;
 mod onepage;
 mod outputs;
 mod pdf_browser;
+mod readers;
 mod samples;
 mod signals;
 mod since;

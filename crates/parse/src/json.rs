@@ -54,6 +54,20 @@ pub(crate) fn declared_id(input: &str) -> Option<String> {
     serde_json::from_str::<IdOnly>(input).ok().and_then(|x| x.id)
 }
 
+/// The `id` declared at the start of a JSON line too long to decode
+/// (`{"id":"a1","text":…`): only a leading `"id"` member is looked at.
+pub(crate) fn leading_id(head: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let rest = head.trim_start().strip_prefix('{')?.trim_start().strip_prefix("\"id\"")?;
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<serde_json::Value>();
+    match values.next()?.ok()? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 impl JsonArticle {
     /// Turn the decoded object into an [`Article`], checking `text`.
     pub fn into_article(self) -> Result<Article, ParseError> {

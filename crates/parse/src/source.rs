@@ -139,6 +139,8 @@ pub struct Pending {
 
 enum Work {
     Done(Result<Article, ParseError>),
+    /// A JSON line over the size limit, with the id its head declared.
+    TooLong(ParseError, Option<String>),
     JsonLine {
         bytes: Vec<u8>,
         line: u64,
@@ -166,7 +168,7 @@ impl Pending {
     pub fn size(&self) -> usize {
         match &self.work {
             Work::Done(Ok(a)) => a.blocks.iter().map(|b| b.text.len()).sum(),
-            Work::Done(Err(_)) => 0,
+            Work::Done(Err(_)) | Work::TooLong(..) => 0,
             Work::JsonLine { bytes, .. } | Work::Whole { bytes, .. } => bytes.len(),
             #[cfg(feature = "warc")]
             Work::Warc(w) => w.size(),
@@ -179,6 +181,10 @@ impl Pending {
         let mut declared_id = None;
         let result = match work {
             Work::Done(r) => r,
+            Work::TooLong(e, id) => {
+                declared_id = id;
+                Err(e)
+            }
             Work::JsonLine { bytes, line } => match std::str::from_utf8(&bytes) {
                 Err(e) => Err(ParseError::InvalidUtf8 { offset: e.valid_up_to() }),
                 Ok(text) => {
@@ -268,7 +274,13 @@ impl Sources {
                 walk(p, &mut files)?;
                 queue.extend(files.into_iter().map(Input::File));
             } else {
-                File::open(p).map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
+                // A FIFO or device named on the command line is read as a
+                // stream when its turn comes; opening one now would block
+                // until a writer appears (and then drop it).
+                if meta.is_file() {
+                    File::open(p)
+                        .map_err(|e| SourceError::Unreadable { path: p.to_path_buf(), source: e })?;
+                }
                 queue.push_back(Input::File(p.to_path_buf()));
             }
         }
@@ -411,7 +423,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SourceError> {
                 walk(&p, out)?;
             }
         } else if kind_by_name(&p).is_some() {
-            out.push(p);
+            // Only regular files (or links to them): a FIFO would block the
+            // run forever, a device could be endless.
+            if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                out.push(p);
+            } else {
+                eprintln!("attache: skipping {}: not a regular file", p.display());
+            }
         }
     }
     Ok(())
@@ -619,7 +637,8 @@ impl Iterator for JsonLines {
             }
             if len > MAX_ARTICLE_BYTES {
                 let e = ParseError::TooLarge { size: len, limit: MAX_ARTICLE_BYTES };
-                return Some(Pending::done(self.at(), Err(e)));
+                let id = crate::json::leading_id(&self.buf);
+                return Some(Pending { input: self.at(), work: Work::TooLong(e, id) });
             }
             let end = content.len();
             let mut bytes = std::mem::take(&mut self.buf);
@@ -659,6 +678,13 @@ mod tests {
         assert!(matches!(r[3].result, Err(ParseError::InvalidUtf8 { offset: 13 })));
         assert!(matches!(r[4].result, Err(ParseError::MissingField(_))));
         assert!(matches!(r[5].result, Err(ParseError::TooLarge { size: 5_000_012, .. })));
+        assert_eq!(r[5].declared_id, None);
+        let big = dir.path().join("big.jsonl");
+        std::fs::write(&big, format!("{{\"id\": 42, \"text\":\"{}\"}}\n", "word ".repeat(1_000_000)))
+            .unwrap();
+        let rb = collect(&[&big]);
+        assert!(matches!(rb[0].result, Err(ParseError::TooLarge { .. })));
+        assert_eq!(rb[0].declared_id.as_deref(), Some("42"), "an oversized line still names its id");
         assert_eq!(r[6].result.as_ref().unwrap().id.as_deref(), Some("last"));
     }
 
@@ -753,6 +779,21 @@ mod tests {
         .unwrap();
         assert_eq!(decoded, direct);
         assert!(direct[2].contains("Some(\"3\")"), "{}", direct[2]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_in_folders_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.json"), r#"{"text":"Envoys met in Geneva."}"#).unwrap();
+        let fifo = dir.path().join("b.jsonl");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        std::fs::write(dir.path().join("c.txt"), "Talks\n\nThe talks resumed on Monday.").unwrap();
+        let r = collect(&[dir.path()]);
+        let files: Vec<&str> = r.iter().map(|r| r.input.file.rsplit('/').next().unwrap()).collect();
+        assert_eq!(files, ["a.json", "c.txt"]);
+        assert!(r.iter().all(|r| r.result.is_ok()));
     }
 
     #[test]

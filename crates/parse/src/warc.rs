@@ -39,9 +39,13 @@ pub struct WarcRecord {
 /// body (and one error record per malformed or truncated record). Other
 /// record types (`warcinfo`, `request`, `metadata`, …), non-HTML responses
 /// and non-2xx responses carry no article; they are counted in
-/// [`skipped`](WarcReader::skipped). After a framing error (a record cut
-/// short, junk where a header should be) the rest of the stream cannot be
-/// framed and iteration ends.
+/// [`skipped`](WarcReader::skipped). After a framing error (junk where a
+/// header should be, a missing or invalid `Content-Length`, an oversized
+/// header) the reader gives one error record for the broken region, naming
+/// how many bytes it skipped, and resynchronises on the next line that
+/// starts with `WARC/`. A record cut short by the end of the file, or a read
+/// error of the underlying stream (a corrupt compressed stream), ends the
+/// iteration after its error record.
 ///
 /// ```
 /// let html = "<html><body><article><p>Negotiators met in Geneva on Thursday and agreed to resume the talks that broke down in the spring, officials from both delegations said afterwards.</p></article></body></html>";
@@ -66,12 +70,14 @@ pub struct WarcReader<R> {
     record: u64,
     skipped: u64,
     done: bool,
+    /// A `WARC/` version line found while resynchronising, not yet used.
+    pending: Option<Vec<u8>>,
 }
 
 impl<R: BufRead> WarcReader<R> {
     /// Read records from `inner`, which must already be decompressed.
     pub fn new(inner: R) -> Self {
-        WarcReader { inner, record: 0, skipped: 0, done: false }
+        WarcReader { inner, record: 0, skipped: 0, done: false, pending: None }
     }
 
     /// Number of records read that carry no article (not an HTML response).
@@ -167,6 +173,54 @@ impl<R: BufRead> WarcReader<R> {
         Some(RawWarc { record: self.record, record_id, body: Err(e) })
     }
 
+    /// A framing error: skip to the next `WARC/` line and report the region.
+    fn fail_resync(&mut self, record_id: Option<String>, reason: &str) -> Option<RawWarc> {
+        self.fail_resync_after(0, record_id, reason)
+    }
+
+    /// [`fail_resync`](Self::fail_resync) after `already` bytes of the region were read.
+    fn fail_resync_after(
+        &mut self,
+        already: u64,
+        record_id: Option<String>,
+        reason: &str,
+    ) -> Option<RawWarc> {
+        let skipped = self.resync().map(|n| n + already);
+        let reason = match skipped {
+            Some(0) => format!("{reason}; resynchronised on the next record"),
+            Some(n) => format!("{reason}; skipped {n} bytes to the next record"),
+            None => format!("{reason}; nothing readable follows"),
+        };
+        Some(RawWarc { record: self.record, record_id, body: Err(malformed(reason)) })
+    }
+
+    /// Read lines up to one starting with `WARC/` (kept for the next record);
+    /// the bytes skipped, or `None` when the stream ended first.
+    fn resync(&mut self) -> Option<u64> {
+        let mut skipped = 0u64;
+        let mut line = Vec::new();
+        loop {
+            match read_line_bounded(&mut self.inner, &mut line, MAX_WARC_HEADER_BYTES) {
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                // A record may start right after junk that ends without a newline.
+                Ok(Some(())) if let Some(at) = memchr::memmem::find(&line, b"WARC/1.") => {
+                    self.pending = Some(line.split_off(at));
+                    return Some(skipped + at as u64);
+                }
+                Ok(Some(())) => skipped += line.len() as u64,
+                // A long line of junk: keep skipping.
+                Err(e) if e.kind() == io::ErrorKind::InvalidData => skipped += line.len() as u64,
+                Err(_) => {
+                    self.done = true;
+                    return None;
+                }
+            }
+        }
+    }
+
     /// The next response record with an HTML body (or error), framed and
     /// with its HTTP headers checked, but not yet decoded or extracted.
     pub(crate) fn next_raw(&mut self) -> Option<RawWarc> {
@@ -174,16 +228,21 @@ impl<R: BufRead> WarcReader<R> {
             if self.done {
                 return None;
             }
-            let mut line = Vec::new();
+            let mut line = self.pending.take().unwrap_or_default();
             // Skip blank lines between records; stop cleanly at the end.
-            loop {
+            while line.is_empty() {
                 match read_line_bounded(&mut self.inner, &mut line, MAX_WARC_HEADER_BYTES) {
                     Ok(None) => {
                         self.done = true;
                         return None;
                     }
-                    Ok(Some(())) if line.iter().all(|b| b.is_ascii_whitespace()) => continue,
-                    Ok(Some(())) => break,
+                    Ok(Some(())) if line.iter().all(|b| b.is_ascii_whitespace()) => line.clear(),
+                    Ok(Some(())) => {}
+                    Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                        self.record += 1;
+                        return self
+                            .fail_resync(None, "a line of more than 64 kB where a record should start");
+                    }
                     Err(e) => {
                         self.record += 1;
                         return self.fail_raw(None, e.into());
@@ -192,11 +251,21 @@ impl<R: BufRead> WarcReader<R> {
             }
             self.record += 1;
             if !line.starts_with(b"WARC/") {
-                return self.fail_raw(
+                if let Some(at) = memchr::memmem::find(&line, b"WARC/1.") {
+                    // Junk glued to the front of a record's version line.
+                    self.pending = Some(line.split_off(at));
+                    return Some(RawWarc {
+                        record: self.record,
+                        record_id: None,
+                        body: Err(malformed(format!(
+                            "expected a \"WARC/1.x\" version line; skipped {at} bytes to the next record"
+                        ))),
+                    });
+                }
+                return self.fail_resync_after(
+                    line.len() as u64,
                     None,
-                    malformed(
-                        "expected a \"WARC/1.x\" version line (not a WARC file, or junk between records)",
-                    ),
+                    "expected a \"WARC/1.x\" version line (not a WARC file, or junk between records)",
                 );
             }
 
@@ -207,11 +276,14 @@ impl<R: BufRead> WarcReader<R> {
                 match read_line_bounded(&mut self.inner, &mut line, MAX_WARC_HEADER_BYTES) {
                     Ok(None) => return self.fail_raw(None, malformed("truncated in the header block")),
                     Ok(Some(())) => {}
+                    Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                        return self.fail_resync(None, "header block larger than 64 kB");
+                    }
                     Err(e) => return self.fail_raw(None, e.into()),
                 }
                 header_bytes += line.len();
                 if header_bytes > MAX_WARC_HEADER_BYTES {
-                    return self.fail_raw(None, malformed("header block larger than 64 kB"));
+                    return self.fail_resync(None, "header block larger than 64 kB");
                 }
                 let text = String::from_utf8_lossy(&line);
                 let text = text.trim_end_matches(['\r', '\n']);
@@ -226,7 +298,7 @@ impl<R: BufRead> WarcReader<R> {
             let record_id =
                 get("warc-record-id").map(|v| v.trim_start_matches('<').trim_end_matches('>').to_string());
             let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
-                return self.fail_raw(record_id, malformed("missing or invalid Content-Length"));
+                return self.fail_resync(record_id, "missing or invalid Content-Length");
             };
 
             // Content, bounded.
@@ -484,6 +556,40 @@ mod tests {
         let got: Vec<WarcRecord> = WarcReader::new(&warc[..]).collect();
         assert_eq!(got.len(), 2);
         assert!(got[0].result.is_ok() && got[1].result.is_err());
+    }
+
+    #[test]
+    fn framing_errors_resynchronise_on_the_next_record() {
+        let bad_length = response("bad", "", PAGE).replacen("Content-Length: ", "Content-Length: x", 1);
+        let warc = [
+            response("a", "", PAGE),
+            "some junk\r\nbetween records\r\n".to_string(),
+            response("b", "", PAGE),
+            bad_length,
+            response("c", "", PAGE),
+        ]
+        .concat();
+        let got: Vec<WarcRecord> = WarcReader::new(warc.as_bytes()).collect();
+        let summary: Vec<(Option<&str>, bool)> =
+            got.iter().map(|r| (r.record_id.as_deref(), r.result.is_ok())).collect();
+        assert_eq!(
+            summary,
+            [(Some("a"), true), (None, false), (Some("b"), true), (Some("bad"), false), (Some("c"), true)]
+        );
+        let junk = got[1].result.as_ref().unwrap_err().to_string();
+        assert!(junk.contains("skipped 28 bytes to the next record"), "{junk}");
+        let bad = got[3].result.as_ref().unwrap_err().to_string();
+        assert!(bad.contains("Content-Length") && bad.contains("skipped"), "{bad}");
+        // Junk without a final newline, glued to the next record.
+        let glued = [response("a", "", PAGE), "junk".into(), response("b", "", PAGE)].concat();
+        let got: Vec<WarcRecord> = WarcReader::new(glued.as_bytes()).collect();
+        let ok: Vec<bool> = got.iter().map(|r| r.result.is_ok()).collect();
+        assert_eq!(ok, [true, false, true]);
+        // Junk at the end is one error, then the end.
+        let tail = [response("a", "", PAGE), "trailing junk\n".into()].concat();
+        let got: Vec<WarcRecord> = WarcReader::new(tail.as_bytes()).collect();
+        assert_eq!(got.len(), 2);
+        assert!(got[1].result.as_ref().unwrap_err().to_string().contains("nothing readable follows"));
     }
 
     #[test]

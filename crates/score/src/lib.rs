@@ -82,7 +82,7 @@ mod scorer;
 mod select;
 mod title;
 
-pub use centrality::{Centrality, LexRank};
+pub use centrality::{Centrality, LexRank, MAX_GRAPH_SENTENCES};
 pub use combined::Combined;
 pub use features::{Features, containment, cosine};
 pub use method::{METHODS, Method, Selection, UnknownMethod};
