@@ -22,6 +22,9 @@ enum Outcome {
 }
 
 pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
+    if args.format == FormatArg::Pdf {
+        crate::cmd::terminal::refuse_binary_on_terminal("daily", args.output.as_deref())?;
+    }
     let mut options = attache::Options::default();
     options.templates = args.templates.clone();
     options.paper = match args.paper {
