@@ -37,6 +37,8 @@
 mod article;
 mod document;
 mod error;
+#[cfg(feature = "compression")]
+mod gz;
 #[cfg(feature = "html")]
 mod html;
 mod json;

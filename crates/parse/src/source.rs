@@ -456,7 +456,7 @@ fn open_file(path: &Path, count: Arc<AtomicU64>) -> Result<(Box<dyn BufRead + Se
 
 #[cfg(feature = "compression")]
 fn gzip(raw: BufReader<Counting<File>>) -> Result<Box<dyn BufRead + Send>, ParseError> {
-    Ok(Box::new(BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(raw))))
+    Ok(Box::new(BufReader::with_capacity(1 << 16, crate::gz::GzMembers::new(raw))))
 }
 
 #[cfg(feature = "compression")]
@@ -625,8 +625,9 @@ impl Iterator for JsonLines {
                     return None;
                 }
                 Err(e) => {
-                    // A truncated or corrupt stream: nothing after this can be read.
-                    self.done = true;
+                    // A truncated or corrupt stream: nothing after this can be
+                    // read, unless a later gzip member could be found.
+                    self.done = !crate::gz::resynced(&e);
                     return Some(Pending::done(self.at(), Err(e.into())));
                 }
             };

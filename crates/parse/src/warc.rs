@@ -169,7 +169,8 @@ impl RawWarc {
 
 impl<R: BufRead> WarcReader<R> {
     fn fail_raw(&mut self, record_id: Option<String>, e: ParseError) -> Option<RawWarc> {
-        self.done = true;
+        // After a corrupt gzip member the stream goes on at the next member.
+        self.done = !matches!(&e, ParseError::Io(io) if crate::gz::resynced(io));
         Some(RawWarc { record: self.record, record_id, body: Err(e) })
     }
 
