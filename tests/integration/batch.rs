@@ -247,6 +247,30 @@ fn warc_records_hostile_html_and_truncation() {
 }
 
 #[test]
+fn a_gzip_member_cut_short_loses_only_its_own_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let members: Vec<Vec<u8>> = (1..=5)
+        .map(|n| gzip(&warc_response(&format!("urn:uuid:000{n}"), "https://wire.example/x", &html_page(n))))
+        .collect();
+    let mut data = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        // The second member is cut in half, mid-file: its successor follows at once.
+        data.extend_from_slice(if i == 1 { &m[..m.len() / 2] } else { m });
+    }
+    let path = dir.path().join("crawl.warc.gz");
+    std::fs::write(&path, data).unwrap();
+    let r = run(&["batch", p(&path), "--errors", "-"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let out = lines(&r.stdout);
+    let ids: Vec<&str> = out.iter().filter_map(|v| v["id"].as_str()).collect();
+    assert_eq!(ids, ["urn:uuid:0001", "urn:uuid:0003", "urn:uuid:0004", "urn:uuid:0005"], "{}", r.stdout);
+    let errors: Vec<&Value> = out.iter().filter(|v| v.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1, "{}", r.stdout);
+    assert!(errors[0]["error"].as_str().unwrap().contains("gzip"), "{}", errors[0]);
+    assert!(r.stderr.contains("briefed 4, failed 1"), "{}", r.stderr);
+}
+
+#[test]
 fn directories_formats_and_safe_file_names() {
     let dir = tempfile::tempdir().unwrap();
     let inp = dir.path().join("in");
