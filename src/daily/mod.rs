@@ -25,6 +25,7 @@
 //! 7. The page-wide sections (who's who, what to watch, sources) are merged
 //!    from the stories shown, and the page is fitted to a word budget.
 
+mod coverage;
 mod group;
 mod merge;
 mod select;

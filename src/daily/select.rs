@@ -4,10 +4,20 @@ use attache_render::{
     Daily, DailyEvent, DailyPoint, DailyStats, PreviousStory, SourceGroup, Story, StoryStatus, fit_daily,
 };
 use attache_score::{containment, cosine};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::coverage::Concepts;
 use super::merge::{merge_events, merge_mentions, merge_people, sort_events, source};
-use super::{DailyOptions, DayArticle, Previous, Space, Vector, day_number, group, normalize};
+use super::{DailyOptions, DayArticle, DaySentence, Previous, Space, Vector, day_number, group, normalize};
+
+/// Weight of a sentence's score in its own article, for the story.
+const ARTICLE_WEIGHT: f32 = 0.4;
+/// Weight of a sentence's cosine similarity to the story's centroid.
+const CENTROID_WEIGHT: f32 = 0.6;
+/// Weight of a sentence's coverage of the story's concepts ([`Concepts`]).
+const COVERAGE_WEIGHT: f32 = 0.6;
+/// Candidates examined per key point wanted, at most (some repeat the page).
+const EXAMINED_PER_POINT: usize = 4;
 
 /// Similarity above which a story of today continues one of the previous page.
 const SAME_STORY: f32 = 0.2;
@@ -228,12 +238,18 @@ fn build_story(
     page: &mut Vec<Vector>,
 ) -> Option<Story> {
     let centroid = centroid(arts, members);
+    let concepts = Concepts::new(arts, members);
+    // How a sentence scores before coverage: its own article's score and its
+    // closeness to the story's centroid.
+    let base = |i: usize, s: &DaySentence| {
+        ARTICLE_WEIGHT * s.score + CENTROID_WEIGHT * cosine(arts[i].sentence_vector(s), &centroid)
+    };
     // Candidates: (story score, article, sentence position in the DayArticle).
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for &i in members {
         for (k, s) in arts[i].sentences.iter().enumerate() {
-            let relevance = cosine(arts[i].sentence_vector(s), &centroid);
-            candidates.push((0.4 * s.score + 0.6 * relevance, i, k));
+            let coverage = concepts.coverage(arts[i].sentence_vector(s), None);
+            candidates.push((base(i, s) + COVERAGE_WEIGHT * coverage, i, k));
         }
     }
     candidates.sort_by(|x, y| {
@@ -279,14 +295,35 @@ fn build_story(
     if let Some(bottom) = bottom {
         page.push(vector(&bottom).to_vec());
         let mut chosen = vec![vector(&bottom).to_vec()];
-        for c in &candidates {
+        // Key points, greedily: each time the candidate that scores best with
+        // the coverage of what the story does not show yet. A bounded number
+        // of candidates is examined, so the cost stays linear in the story.
+        let mut covered: FxHashSet<u32> = vector(&bottom).iter().map(|p| p.0).collect();
+        let mut taken: Vec<bool> = candidates.iter().map(|c| (c.1, c.2) == (bottom.1, bottom.2)).collect();
+        let static_base: Vec<f32> =
+            candidates.iter().map(|&(_, i, k)| base(i, &arts[i].sentences[k])).collect();
+        for _ in 0..options.points * EXAMINED_PER_POINT {
             if key_points.len() >= options.points {
                 break;
             }
+            let mut best: Option<(usize, f32)> = None;
+            for (j, c) in candidates.iter().enumerate() {
+                if taken[j] {
+                    continue;
+                }
+                let gain = static_base[j] + COVERAGE_WEIGHT * concepts.coverage(vector(c), Some(&covered));
+                if best.is_none_or(|b| gain > b.1) {
+                    best = Some((j, gain));
+                }
+            }
+            let Some((j, _)) = best else { break };
+            taken[j] = true;
+            let c = &candidates[j];
             let v = vector(c);
-            if (c.1, c.2) == (bottom.1, bottom.2) || repeats(page, v) || repeats_story(&chosen, v) {
+            if repeats(page, v) || repeats_story(&chosen, v) {
                 continue;
             }
+            covered.extend(v.iter().map(|p| p.0));
             page.push(v.to_vec());
             chosen.push(v.to_vec());
             key_points.push(point(c));
