@@ -40,16 +40,19 @@ struct Head<R> {
 impl<R: Read> Head<R> {
     /// Read ahead until the head holds a line of content (after leading
     /// white space) and at least 8 bytes, or [`BUF`] bytes, or the input
-    /// ends. One read usually does it: a regular file fills the buffer at
-    /// once; a pipe is not waited on past its first line, so a stream is
+    /// ends. One read usually does it: a regular file fills the first 8 kB
+    /// at once; a pipe is not waited on past its first line, so a stream is
     /// briefed as it comes. An error after the first bytes is kept and
     /// returned where it happened, after the head, so that the framing
     /// reports it at the right line (and can go on after a gzip resync).
     fn new(mut inner: R) -> io::Result<Head<R>> {
-        let mut head = vec![0; BUF];
+        let mut head = Vec::new();
         let mut filled = 0;
         let mut error = None;
         while filled < BUF {
+            // 8 kB first (the binary check's window; most first lines), then more.
+            let want = if filled == 0 { 8192 } else { filled.max(8192).min(BUF - filled) };
+            head.resize(filled + want, 0);
             match inner.read(&mut head[filled..]) {
                 Ok(0) => break,
                 Ok(n) => filled += n,
