@@ -50,7 +50,8 @@ mod tests {
         assert_eq!((a.title.as_deref(), a.id.as_deref()), (Some("Talks resume"), Some("talks")));
         let a = read_article(None, page).unwrap();
         assert_eq!((a.title.as_deref(), a.id), (Some("Talks resume"), None));
-        let a = read_article(Some("talks.txt"), page).unwrap();
+        let saved = [&b"Saved page\n\n"[..], page].concat();
+        let a = read_article(Some("talks.txt"), &saved).unwrap();
         assert!(a.blocks[0].text.starts_with("<!DOCTYPE"), "the name decides before the content");
     }
 

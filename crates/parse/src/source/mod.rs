@@ -195,17 +195,17 @@ impl Sources {
     /// ```
     /// use attache_parse::{InputFormat, Sources};
     ///
-    /// let page = "<html><head><title>Talks resume</title></head><body><article>\
+    /// let page = "<html><head><title>Talks resume</title></head>\n<body><article>\
     ///     <p>Envoys met in Geneva on Monday and agreed to meet again next week.</p>\
-    ///     </article></body></html>";
+    ///     </article></body></html>\n";
     /// let article = Sources::from_reader("-", page.as_bytes(), None).into_article()?;
     /// assert_eq!(article.title.as_deref(), Some("Talks resume"));
     /// assert_eq!(article.id, None);
     ///
-    /// // The same bytes, forced to be read as plain text.
+    /// // The same bytes, forced to be read as plain text: the first line is the headline.
     /// let text = Sources::from_reader("page", page.as_bytes(), Some(InputFormat::Text)).into_article()?;
     /// assert_eq!(text.id.as_deref(), Some("page"));
-    /// assert!(text.blocks[0].text.starts_with("<html>"));
+    /// assert!(text.title.unwrap().starts_with("<html>"));
     /// # Ok::<(), attache_parse::ParseError>(())
     /// ```
     pub fn from_reader(

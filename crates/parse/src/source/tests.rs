@@ -1,6 +1,7 @@
 //! Tests of [`Sources`] as a whole: formats, ids, faults, order.
 
 use super::*;
+use crate::text::MAX_ARTICLE_BYTES;
 
 const ARTICLE: &str = r#"{"id":"w1","title":"Talks resume","text":"Envoys met in Geneva on Monday.\nThey agreed to meet again."}"#;
 
@@ -156,4 +157,139 @@ fn input_ref_serialises_without_empty_fields() {
     let r = InputRef { file: "a.warc".into(), line: None, record: Some(3) };
     assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"file":"a.warc","record":3}"#);
     assert_eq!(r.to_string(), "a.warc record 3");
+}
+
+const PAGE: &str = "<!DOCTYPE html><html><head><title>Talks resume</title></head><body><article>\
+    <p>Envoys met in Geneva on Monday and agreed to meet again next week, officials said.</p>\
+    <p>The talks collapsed in July after a dispute over inspections.</p></article></body></html>";
+
+#[test]
+fn readers_are_read_like_files() {
+    let lines = format!("{ARTICLE}\n\n{{\"text\":\"Second story.\"}}\n");
+    let r: Vec<Record> = Sources::from_reader("-", io::Cursor::new(lines.clone()), None).collect();
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0].input.file, "-");
+    assert_eq!(r[1].input.line, Some(3));
+    assert_eq!(r[1].result.as_ref().unwrap().id.as_deref(), Some("3"));
+    // A named reader: the name's extension decides, its stem is the id.
+    let a = Sources::from_reader("saved/talks.html", PAGE.as_bytes(), None).into_article().unwrap();
+    assert_eq!((a.id.as_deref(), a.title.as_deref()), (Some("talks"), Some("Talks resume")));
+    // Unnamed: the content decides, and there is no id.
+    let a = Sources::from_reader("-", PAGE.as_bytes(), None).into_article().unwrap();
+    assert_eq!((a.id, a.title.as_deref()), (None, Some("Talks resume")));
+    let pretty = "{\n  \"title\": \"Talks resume\",\n  \"text\": \"Envoys met in Geneva.\"\n}\n";
+    let a = Sources::from_reader("-", pretty.as_bytes(), None).into_article().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Talks resume"));
+    let a = Sources::from_reader("", &b"Talks resume\n\nEnvoys met in Geneva."[..], None).into_article().unwrap();
+    assert_eq!((a.id, a.title.as_deref()), (None, Some("Talks resume")));
+}
+
+#[test]
+fn a_format_given_overrides_detection() {
+    let saved = format!("Saved page\n\n{PAGE}");
+    let a = Sources::from_reader("talks.html", io::Cursor::new(saved), Some(InputFormat::Text)).into_article().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Saved page"));
+    assert!(a.blocks[0].text.starts_with("<!DOCTYPE"), "{:?}", a.blocks[0]);
+    let braces = "{Talks} resume\n\nEnvoys met in Geneva on Monday.\n";
+    assert_eq!(InputFormat::sniff(braces.as_bytes()), InputFormat::JsonLines);
+    let r: Vec<Record> = Sources::from_reader("-", braces.as_bytes(), Some(InputFormat::Text)).collect();
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].result.as_ref().unwrap().title.as_deref(), Some("{Talks} resume"));
+    // For files too.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("wire.txt");
+    std::fs::write(&p, format!("{ARTICLE}\n{ARTICLE}\n")).unwrap();
+    let r: Vec<Record> = Sources::open(&[&p]).unwrap().with_format(InputFormat::JsonLines).collect();
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[1].result.as_ref().unwrap().id.as_deref(), Some("w1"));
+}
+
+#[test]
+fn one_article_wanted() {
+    let two = format!("{ARTICLE}\n{ARTICLE}\n");
+    let e = Sources::from_reader("-", io::Cursor::new(two), None).into_article().unwrap_err();
+    assert!(matches!(e, ParseError::SeveralArticles), "{e}");
+    let e = Sources::from_reader("none.jsonl", &b"\n \n"[..], None).into_article().unwrap_err();
+    assert_eq!(e.to_string(), "the input holds no article");
+    let e = Sources::from_reader("-", &b"{\"text\": 3}\n"[..], None).into_article().unwrap_err();
+    assert!(matches!(e, ParseError::MissingField(_) | ParseError::Json(_)), "{e}");
+}
+
+#[test]
+fn limits_are_the_formats_whoever_reads() {
+    // Over 4 MB of HTML is a page (the HTML limit is 16 MB), read the same
+    // way from a file and from a reader; text that large is refused.
+    let filler = format!("<!-- {} -->", "x".repeat(5 << 20));
+    let page = PAGE.replace("</head>", &format!("{filler}</head>"));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.html");
+    std::fs::write(&p, &page).unwrap();
+    #[cfg(feature = "html")]
+    {
+        let from_file = Sources::open(&[&p]).unwrap().into_article().unwrap();
+        let from_reader = Sources::from_reader("-", io::Cursor::new(page.clone()), None).into_article().unwrap();
+        assert_eq!(from_file.title, from_reader.title);
+        assert_eq!(from_file.blocks, from_reader.blocks);
+    }
+    let t = dir.path().join("big.txt");
+    std::fs::write(&t, &page).unwrap();
+    let e = Sources::open(&[&t]).unwrap().into_article().unwrap_err();
+    assert!(matches!(e, ParseError::TooLarge { limit: MAX_ARTICLE_BYTES, size } if size == page.len()), "{e}");
+    let e = Sources::from_reader("-", io::Cursor::new(page), Some(InputFormat::Text)).into_article().unwrap_err();
+    assert!(matches!(e, ParseError::TooLarge { limit: MAX_ARTICLE_BYTES, .. }), "{e}");
+}
+
+#[cfg(feature = "compression")]
+#[test]
+fn compressed_readers_are_undone_first() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PAGE.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let a = Sources::from_reader("-", io::Cursor::new(gz.clone()), None).into_article().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Talks resume"));
+    let a = Sources::from_reader("page.html.gz", io::Cursor::new(gz), None).into_article().unwrap();
+    assert_eq!(a.id.as_deref(), Some("page"));
+    let z = zstd::encode_all(format!("{ARTICLE}\n").as_bytes(), 3).unwrap();
+    let r: Vec<Record> = Sources::from_reader("-", io::Cursor::new(z), None).collect();
+    assert_eq!(r[0].result.as_ref().unwrap().id.as_deref(), Some("w1"));
+}
+
+#[test]
+fn files_without_a_known_extension_are_read_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("TALKS");
+    std::fs::write(&text, "Talks resume\n\nEnvoys met in Geneva on Monday.").unwrap();
+    let lines = dir.path().join("wire.data");
+    std::fs::write(&lines, format!("{ARTICLE}\n{{\"text\":\"Second.\"}}\n")).unwrap();
+    let r = collect(&[&text, &lines]);
+    let ids: Vec<_> = r.iter().map(|r| r.result.as_ref().unwrap().id.clone().unwrap()).collect();
+    assert_eq!(ids, ["TALKS", "w1", "2"]);
+}
+
+/// A reader that hands out its bytes a few at a time, like a slow pipe.
+struct Trickle(Vec<u8>, usize);
+
+impl Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min(3).min(self.0.len() - self.1);
+        buf[..n].copy_from_slice(&self.0[self.1..self.1 + n]);
+        self.1 += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn short_reads_do_not_change_the_outcome() {
+    let lines = format!("{ARTICLE}\n{{bad\n{{\"text\":\"No id here.\"}}\n");
+    let slow: Vec<String> = Sources::from_reader("-", Trickle(lines.clone().into_bytes(), 0), None)
+        .map(|r| format!("{:?} {:?}", r.input, r.result))
+        .collect();
+    let fast: Vec<String> = Sources::from_reader("-", io::Cursor::new(lines), None)
+        .map(|r| format!("{:?} {:?}", r.input, r.result))
+        .collect();
+    assert_eq!(slow, fast);
+    assert_eq!(slow.len(), 3);
+    let a = Sources::from_reader("-", Trickle(PAGE.as_bytes().to_vec(), 0), None).into_article().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Talks resume"));
 }
