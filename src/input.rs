@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-pub use attache_parse::{InputFormat, Sources};
 use attache_parse::{Article, ParseError};
+pub use attache_parse::{InputFormat, Sources};
 
 /// Read one article from bytes. `name` (a file name) guides format
 /// detection and gives the article its id (the name's stem) when it

@@ -21,7 +21,11 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
         Some(p) => match std::fs::metadata(p) {
             Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", p.display()))),
             Ok(m) if m.is_dir() => {
-                return Err(fail("it is a folder; `attache brief` reads one article (`attache batch` reads folders)".into()).into());
+                return Err(fail(
+                    "it is a folder; `attache brief` reads one article (`attache batch` reads folders)"
+                        .into(),
+                )
+                .into());
             }
             Ok(_) => attache::input::read_article_file(p),
         },

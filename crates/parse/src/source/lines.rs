@@ -72,7 +72,7 @@ impl Iterator for JsonLines {
                 Err(e) => {
                     // A truncated or corrupt stream: nothing after this can be
                     // read, unless a later gzip member could be found.
-                    self.done = !crate::gz::resynced(&e);
+                    self.done = !resynced(&e);
                     return Some(Pending::done(self.at(), Err(e.into())));
                 }
             };
@@ -92,4 +92,15 @@ impl Iterator for JsonLines {
             return Some(Pending { input: self.at(), work: Work::JsonLine { bytes, line: self.line } });
         }
     }
+}
+
+#[cfg(feature = "compression")]
+fn resynced(e: &io::Error) -> bool {
+    crate::gz::resynced(e)
+}
+
+/// Without compression there is no gzip member to resynchronise on.
+#[cfg(not(feature = "compression"))]
+fn resynced(_: &io::Error) -> bool {
+    false
 }

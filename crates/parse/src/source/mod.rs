@@ -301,7 +301,8 @@ impl Sources {
         let format = self.format;
         match input {
             Input::Stdin => {
-                let stream = Stream { name: "-".into(), format_name: None, stem: None, format, known_size: None };
+                let stream =
+                    Stream { name: "-".into(), format_name: None, stem: None, format, known_size: None };
                 stream.records(Box::new(io::stdin()), count, skipped)
             }
             Input::Reader(name, reader) => {

@@ -253,6 +253,8 @@ fn warc_records(name: String, reader: Box<dyn BufRead + Send>, skipped: Arc<Atom
 fn warc_records(name: String, _: Box<dyn BufRead + Send>, _: Arc<AtomicU64>) -> RecordIter {
     Box::new(std::iter::once(Pending::done(
         InputRef { file: name, line: None, record: None },
-        Err(ParseError::Unsupported("WARC input (attache-parse was built without the `warc` feature)".into())),
+        Err(ParseError::Unsupported(
+            "WARC input (attache-parse was built without the `warc` feature)".into(),
+        )),
     )))
 }

@@ -31,8 +31,7 @@ fn json_lines_with_hostile_lines() {
     assert!(matches!(r[5].result, Err(ParseError::TooLarge { size: 5_000_012, .. })));
     assert_eq!(r[5].declared_id, None);
     let big = dir.path().join("big.jsonl");
-    std::fs::write(&big, format!("{{\"id\": 42, \"text\":\"{}\"}}\n", "word ".repeat(1_000_000)))
-        .unwrap();
+    std::fs::write(&big, format!("{{\"id\": 42, \"text\":\"{}\"}}\n", "word ".repeat(1_000_000))).unwrap();
     let rb = collect(&[&big]);
     assert!(matches!(rb[0].result, Err(ParseError::TooLarge { .. })));
     assert_eq!(rb[0].declared_id.as_deref(), Some("42"), "an oversized line still names its id");
@@ -89,9 +88,7 @@ fn directories_in_name_order_with_ids_from_files() {
     let r = collect(&[dir.path()]);
     let ids: Vec<String> = r
         .iter()
-        .map(|r| {
-            r.result.as_ref().map(|a| a.id.clone().unwrap()).unwrap_or_else(|e| format!("error: {e}"))
-        })
+        .map(|r| r.result.as_ref().map(|a| a.id.clone().unwrap()).unwrap_or_else(|e| format!("error: {e}")))
         .collect();
     assert_eq!(ids[..3], ["a", "b", "c"]);
     assert!(ids[3].starts_with("error: unsupported input: binary data"), "{ids:?}");
@@ -180,14 +177,17 @@ fn readers_are_read_like_files() {
     let pretty = "{\n  \"title\": \"Talks resume\",\n  \"text\": \"Envoys met in Geneva.\"\n}\n";
     let a = Sources::from_reader("-", pretty.as_bytes(), None).into_article().unwrap();
     assert_eq!(a.title.as_deref(), Some("Talks resume"));
-    let a = Sources::from_reader("", &b"Talks resume\n\nEnvoys met in Geneva."[..], None).into_article().unwrap();
+    let a =
+        Sources::from_reader("", &b"Talks resume\n\nEnvoys met in Geneva."[..], None).into_article().unwrap();
     assert_eq!((a.id, a.title.as_deref()), (None, Some("Talks resume")));
 }
 
 #[test]
 fn a_format_given_overrides_detection() {
     let saved = format!("Saved page\n\n{PAGE}");
-    let a = Sources::from_reader("talks.html", io::Cursor::new(saved), Some(InputFormat::Text)).into_article().unwrap();
+    let a = Sources::from_reader("talks.html", io::Cursor::new(saved), Some(InputFormat::Text))
+        .into_article()
+        .unwrap();
     assert_eq!(a.title.as_deref(), Some("Saved page"));
     assert!(a.blocks[0].text.starts_with("<!DOCTYPE"), "{:?}", a.blocks[0]);
     let braces = "{Talks} resume\n\nEnvoys met in Geneva on Monday.\n";
@@ -227,15 +227,20 @@ fn limits_are_the_formats_whoever_reads() {
     #[cfg(feature = "html")]
     {
         let from_file = Sources::open(&[&p]).unwrap().into_article().unwrap();
-        let from_reader = Sources::from_reader("-", io::Cursor::new(page.clone()), None).into_article().unwrap();
+        let from_reader =
+            Sources::from_reader("-", io::Cursor::new(page.clone()), None).into_article().unwrap();
         assert_eq!(from_file.title, from_reader.title);
         assert_eq!(from_file.blocks, from_reader.blocks);
     }
     let t = dir.path().join("big.txt");
     std::fs::write(&t, &page).unwrap();
     let e = Sources::open(&[&t]).unwrap().into_article().unwrap_err();
-    assert!(matches!(e, ParseError::TooLarge { limit: MAX_ARTICLE_BYTES, size } if size == page.len()), "{e}");
-    let e = Sources::from_reader("-", io::Cursor::new(page), Some(InputFormat::Text)).into_article().unwrap_err();
+    assert!(
+        matches!(e, ParseError::TooLarge { limit: MAX_ARTICLE_BYTES, size } if size == page.len()),
+        "{e}"
+    );
+    let e =
+        Sources::from_reader("-", io::Cursor::new(page), Some(InputFormat::Text)).into_article().unwrap_err();
     assert!(matches!(e, ParseError::TooLarge { limit: MAX_ARTICLE_BYTES, .. }), "{e}");
 }
 
