@@ -79,7 +79,7 @@ pub use error::{Field, ParseError};
 pub use html::{MAX_HTML_BYTES, decode_html, read_html};
 pub use json::{JsonArticle, read_json};
 pub use segment::split_sentences;
-pub use source::{InputFormat, InputRef, Pending, Record, SourceError, Sources};
+pub use source::{InputFormat, InputRef, Pending, Record, SourceError, Sources, read_bounded_line};
 pub use text::{MAX_ARTICLE_BYTES, read_text};
 pub use token::{Token, Vocabulary, is_stopword};
 #[cfg(feature = "warc")]

@@ -25,31 +25,57 @@ impl JsonLines {
         InputRef { file: self.name.clone(), line: Some(self.line), record: None }
     }
 
-    /// Read the next line into `buf`, keeping at most `limit` bytes; returns
-    /// the line's full length, or `None` at the end.
     fn read_line(&mut self, limit: usize) -> io::Result<Option<usize>> {
-        self.buf.clear();
-        let mut total = 0usize;
-        loop {
-            let avail = match self.reader.fill_buf() {
-                Ok(a) => a,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if avail.is_empty() {
-                return Ok((total > 0).then_some(total));
-            }
-            let (take, found) = match memchr::memchr(b'\n', avail) {
-                Some(i) => (i + 1, true),
-                None => (avail.len(), false),
-            };
-            let room = (limit + 1).saturating_sub(self.buf.len());
-            self.buf.extend_from_slice(&avail[..take.min(room)]);
-            total += take;
-            self.reader.consume(take);
-            if found {
-                return Ok(Some(total));
-            }
+        read_bounded_line(&mut self.reader, &mut self.buf, limit)
+    }
+}
+
+/// Read one line of `reader` into `buf` (cleared first) in bounded memory:
+/// at most `limit + 1` bytes of it are kept (so a caller can tell a line over
+/// `limit` from one at it), the rest is skipped. Returns the line's full
+/// length in bytes, newline included, or `None` at the end of the input.
+///
+/// This is the framing of JSON Lines in [`Sources`](crate::Sources), for a
+/// caller that wants the raw lines (`attache extract` reads its `text`
+/// fields as they are).
+///
+/// ```
+/// let mut input = &b"{\"id\":1}\nxxxxxxxxxx\nlast"[..];
+/// let mut buf = Vec::new();
+/// assert_eq!(attache_parse::read_bounded_line(&mut input, &mut buf, 8)?, Some(9));
+/// assert_eq!(buf, b"{\"id\":1}\n");
+/// assert_eq!(attache_parse::read_bounded_line(&mut input, &mut buf, 8)?, Some(11));
+/// assert_eq!(buf.len(), 9, "a long line keeps limit + 1 bytes");
+/// assert_eq!(attache_parse::read_bounded_line(&mut input, &mut buf, 8)?, Some(4));
+/// assert_eq!(attache_parse::read_bounded_line(&mut input, &mut buf, 8)?, None);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn read_bounded_line<R: BufRead + ?Sized>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<usize>> {
+    buf.clear();
+    let mut total = 0usize;
+    loop {
+        let avail = match reader.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok((total > 0).then_some(total));
+        }
+        let (take, found) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        let room = (limit + 1).saturating_sub(buf.len());
+        buf.extend_from_slice(&avail[..take.min(room)]);
+        total += take;
+        reader.consume(take);
+        if found {
+            return Ok(Some(total));
         }
     }
 }

@@ -44,6 +44,7 @@ mod stream;
 mod walk;
 
 pub use format::InputFormat;
+pub use lines::read_bounded_line;
 pub use pending::Pending;
 use stream::Stream;
 
