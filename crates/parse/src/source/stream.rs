@@ -111,6 +111,16 @@ pub(super) struct Stream {
     pub(super) known_size: Option<u64>,
 }
 
+/// An input opened: decompressed, its format decided.
+struct Opened {
+    format: InputFormat,
+    /// Whether compression was undone (the stored size then says nothing).
+    compressed: bool,
+    /// The binary check of the decompressed head.
+    head_ok: Result<(), ParseError>,
+    reader: Box<dyn BufRead + Send>,
+}
+
 impl Stream {
     /// Open the stream and frame its records.
     pub(super) fn records(
@@ -120,9 +130,7 @@ impl Stream {
         skipped: Arc<AtomicU64>,
     ) -> RecordIter {
         match self.open(raw, count) {
-            Ok((format, compressed, head_ok, reader)) => {
-                self.frame(format, compressed, head_ok, reader, skipped)
-            }
+            Ok(opened) => self.frame(opened, skipped),
             Err(e) => self.fail(e),
         }
     }
@@ -135,41 +143,31 @@ impl Stream {
         InputRef { file: self.name.clone(), line: None, record: None }
     }
 
-    /// Undo compression and decide the format: the format, whether the input
-    /// was compressed, the binary check of the decompressed head, and the reader.
-    #[allow(clippy::type_complexity)]
-    fn open(
-        &self,
-        raw: Box<dyn Read + Send>,
-        count: Arc<AtomicU64>,
-    ) -> Result<(InputFormat, bool, Result<(), ParseError>, Box<dyn BufRead + Send>), ParseError> {
+    /// Undo compression and decide the format.
+    fn open(&self, raw: Box<dyn Read + Send>, count: Arc<AtomicU64>) -> Result<Opened, ParseError> {
         let raw = Head::new(Counting { inner: raw, count })?;
         let decoded = match Compression::of(raw.head()) {
             Compression::None => {
                 let head_ok = check_binary(raw.head());
                 let format = self.format_of(raw.head());
-                return Ok((format, false, head_ok, Box::new(BufReader::with_capacity(BUF, raw))));
+                let reader = Box::new(BufReader::with_capacity(BUF, raw));
+                return Ok(Opened { format, compressed: false, head_ok, reader });
             }
             Compression::Gzip => Head::new(gzip(BufReader::with_capacity(BUF, raw))?)?,
             Compression::Zstd => Head::new(zstd(BufReader::with_capacity(BUF, raw))?)?,
         };
         let head_ok = check_binary(decoded.head());
         let format = self.format_of(decoded.head());
-        Ok((format, true, head_ok, Box::new(BufReader::with_capacity(BUF, decoded))))
+        let reader = Box::new(BufReader::with_capacity(BUF, decoded));
+        Ok(Opened { format, compressed: true, head_ok, reader })
     }
 
     fn format_of(&self, head: &[u8]) -> InputFormat {
         self.format.unwrap_or_else(|| InputFormat::detect(self.format_name.as_deref(), head))
     }
 
-    fn frame(
-        self,
-        format: InputFormat,
-        compressed: bool,
-        head_ok: Result<(), ParseError>,
-        reader: Box<dyn BufRead + Send>,
-        skipped: Arc<AtomicU64>,
-    ) -> RecordIter {
+    fn frame(self, opened: Opened, skipped: Arc<AtomicU64>) -> RecordIter {
+        let Opened { format, compressed, head_ok, reader } = opened;
         match format {
             InputFormat::JsonLines => {
                 if let Err(e) = head_ok {
