@@ -11,18 +11,31 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let path = args.input.as_deref().filter(|p| p.as_os_str() != "-");
     let name = path.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let fail = |reason: String| InputFailed { input: name.clone(), reason };
-    // The same bounded reading as `batch`: the size limit is checked while
-    // reading, never after reading everything.
+    // The same reading as `batch`: formats, size limits (checked while
+    // reading) and ids come from `attache_parse::Sources`.
     let article = match path {
-        None => read_stdin().and_then(|bytes| attache::input::read_article(None, &bytes)),
-        Some(p) => {
-            if let Err(e) = std::fs::metadata(p) {
-                return Err(anyhow::Error::new(e).context(format!("cannot read {}", p.display())));
-            }
-            attache::input::read_article_file(p)
+        None => {
+            crate::cmd::terminal::announce_stdin("brief");
+            attache::input::read_article_from("-", std::io::stdin(), None)
         }
+        Some(p) => match std::fs::metadata(p) {
+            Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", p.display()))),
+            Ok(m) if m.is_dir() => {
+                return Err(fail(
+                    "it is a folder; `attache brief` reads one article (`attache batch` reads folders)"
+                        .into(),
+                )
+                .into());
+            }
+            Ok(_) => attache::input::read_article_file(p),
+        },
     }
-    .map_err(|e| fail(e.to_string()))?;
+    .map_err(|e| match e {
+        attache_parse::ParseError::SeveralArticles => fail(format!(
+            "{e}; `attache brief` reads one article (`attache batch` reads JSON Lines and WARC files)"
+        )),
+        e => fail(e.to_string()),
+    })?;
     let brief = pipeline.brief(article).map_err(|e| fail(e.to_string()))?;
     if args.format == crate::cli::FormatArg::Pdf {
         let budget = pipeline.page_budget(pipeline.options().words);
@@ -36,9 +49,4 @@ pub(crate) fn execute(args: &BriefArgs) -> anyhow::Result<ExitCode> {
         write_output(args.output.as_deref(), &pipeline.render(&brief, args.format.render_format())?)?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn read_stdin() -> Result<Vec<u8>, attache_parse::ParseError> {
-    crate::cmd::terminal::announce_stdin("brief");
-    attache::input::read_bounded(std::io::stdin().lock(), attache_parse::MAX_ARTICLE_BYTES, None)
 }

@@ -54,7 +54,7 @@ pub(crate) fn execute(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut buf = Vec::new();
     let limit = attache_parse::MAX_ARTICLE_BYTES;
     let mut lineno = 0usize;
-    while let Some(len) = read_line(&mut reader, &mut buf, limit)
+    while let Some(len) = attache_parse::read_bounded_line(&mut reader, &mut buf, limit)
         .with_context(|| format!("cannot read input line {}", lineno + 1))?
     {
         lineno += 1;
@@ -106,32 +106,4 @@ fn declared_id(head: &str) -> Option<serde_json::Value> {
         .next()?
         .ok()
         .filter(|v| v.is_string() || v.is_number())
-}
-
-/// Read one line into `buf`, keeping at most `limit + 1` bytes of it; the
-/// line's full length, or `None` at the end of the input.
-fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<usize>> {
-    buf.clear();
-    let mut total = 0usize;
-    loop {
-        let avail = match r.fill_buf() {
-            Ok(a) => a,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if avail.is_empty() {
-            return Ok((total > 0).then_some(total));
-        }
-        let (take, found) = match memchr::memchr(b'\n', avail) {
-            Some(i) => (i + 1, true),
-            None => (avail.len(), false),
-        };
-        let room = (limit + 1).saturating_sub(buf.len());
-        buf.extend_from_slice(&avail[..take.min(room)]);
-        total += take;
-        r.consume(take);
-        if found {
-            return Ok(Some(total));
-        }
-    }
 }

@@ -7,6 +7,7 @@
 //! - `eval`: `eval rouge` on a small set this project wrote.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `fuzz_readers`: property tests of the readers and the brief path (`PROPTEST_CASES=N`).
+//! - `input`: one way to read an input: `brief` and `batch` share formats, limits and ids.
 //! - `readers`: bounded reading in `brief` and `extract`, ids, FIFOs.
 //! - `streaming`: `batch -` answers line by line while its input is still open (for Spark).
 //! - `faults`: a panic in one record is its error record; `--jobs` capped; closed stderr.
@@ -29,6 +30,7 @@ mod eval;
 mod extract;
 mod faults;
 mod fuzz_readers;
+mod input;
 mod newcomer;
 mod onepage;
 mod outputs;

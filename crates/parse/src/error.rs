@@ -37,6 +37,17 @@ pub enum ParseError {
     /// or an I/O failure part-way through a file.
     #[error("could not read the input: {0}")]
     Io(#[from] std::io::Error),
+    /// One article was wanted ([`Sources::into_article`](crate::Sources::into_article))
+    /// but the input holds no record at all.
+    #[error("the input holds no article{}", if *skipped > 0 { format!(" ({skipped} records without one skipped)") } else { String::new() })]
+    NoArticle {
+        /// Records read that carry no article (WARC records other than HTML responses).
+        skipped: u64,
+    },
+    /// One article was wanted ([`Sources::into_article`](crate::Sources::into_article))
+    /// but the input holds several records (JSON Lines, a WARC file).
+    #[error("the input holds more than one article")]
+    SeveralArticles,
     /// A container record (WARC, HTTP) is malformed or truncated.
     #[error("malformed {format} record: {reason}")]
     Malformed {

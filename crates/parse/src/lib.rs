@@ -1,35 +1,55 @@
 //! Reading and segmenting news articles for Attaché.
 //!
-//! # Brief overview
+//! # Main types
 //!
-//! A reader turns input into an [`Article`]: [`read_text`] for plain-text and
-//! Markdown wire copy, [`read_json`] for JSON article objects. An article is
-//! metadata plus body [`Block`]s (standfirst, paragraphs, subheads).
-//! [`Document::new`] then segments the body into [`Sentence`]s (news-aware
-//! rules from `sentencex`, see [`split_sentences`]) and [`Token`]s with byte
-//! offsets, lower-cased Snowball stems and stopword flags, which is what the
-//! scoring and extraction crates read.
+//! - [`Sources`] — *the* way to read input: files, directories, standard input
+//!   or any reader, one [`Record`] (an article or the [`ParseError`] saying
+//!   why there is none) per article, in order, with bounded memory.
+//! - [`InputFormat`] — what an input holds (text, JSON, JSON Lines, HTML,
+//!   WARC), decided by one set of rules ([`InputFormat::detect`]), with one
+//!   size limit per format ([`InputFormat::limit`]).
+//! - [`Article`] — metadata plus body [`Block`]s (standfirst, paragraphs,
+//!   subheads), as every reader produces it.
+//! - [`Document`] — an article segmented into [`Sentence`]s (news-aware rules
+//!   from `sentencex`, see [`split_sentences`]) and [`Token`]s with byte
+//!   offsets, lower-cased Snowball stems and stopword flags: what the scoring
+//!   and extraction crates read.
 //!
-//! For archives, [`Sources`] streams records out of JSON Lines (plain, gzip,
-//! Zstandard), directories, WARC files and standard input, one
-//! `Result<Article, ParseError>` per record with the file and line or record
-//! it came from. HTML pages go through `read_html` (main-content extraction
-//! and metadata) and WARC files through `WarcReader`; both sit behind the
-//! default cargo features `html`, `warc` and `compression`.
+//! The readers behind [`Sources`] are public too: [`read_text`] for plain-text
+//! and Markdown wire copy, [`read_json`] for JSON article objects, `read_html`
+//! (main-content extraction and metadata) and `WarcReader`; HTML, WARC and
+//! gzip/Zstandard input sit behind the default cargo features `html`, `warc`
+//! and `compression`.
+//!
+//! # Example
+//!
+//! Read an article from any reader (here a string; standard input or a file
+//! work the same way, see [`Sources::open`]) and segment it:
 //!
 //! ```
-//! use attache_parse::{Document, read_text};
+//! use attache_parse::{Document, InputFormat, Sources};
 //!
-//! let article = read_text("\
+//! let wire = "\
 //! Envoys agree to resume grain talks
 //!
 //! ISTANBUL (Wire) — Negotiators agreed on Thursday to resume talks, the U.S. envoy said.
-//! “We will not accept delay.” The talks start next week.")?;
+//! “We will not accept delay.” The talks start next week.";
+//! assert_eq!(InputFormat::sniff(wire.as_bytes()), InputFormat::Text);
+//! let article = Sources::from_reader("grain-talks.txt", wire.as_bytes(), None).into_article()?;
+//! assert_eq!(article.id.as_deref(), Some("grain-talks"));
+//!
 //! let doc = Document::new(article);
 //! assert_eq!(doc.article.title.as_deref(), Some("Envoys agree to resume grain talks"));
 //! assert_eq!(doc.sentences.len(), 3);
 //! assert_eq!(doc.sentence_text(1), "“We will not accept delay.”");
 //! assert_eq!(doc.dateline(), Some("ISTANBUL"));
+//!
+//! // An archive: one record per line, errors included, in order.
+//! let lines = "{\"id\":\"a1\",\"text\":\"Envoys met in Geneva.\"}\n{\"title\":\"no text\"}\n";
+//! let records: Vec<_> = Sources::from_reader("-", lines.as_bytes(), None).collect();
+//! assert_eq!(records[0].result.as_ref().unwrap().id.as_deref(), Some("a1"));
+//! assert_eq!(records[1].input.line, Some(2));
+//! assert!(records[1].result.is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
@@ -59,7 +79,7 @@ pub use error::{Field, ParseError};
 pub use html::{MAX_HTML_BYTES, decode_html, read_html};
 pub use json::{JsonArticle, read_json};
 pub use segment::split_sentences;
-pub use source::{InputRef, Pending, Record, SourceError, Sources};
+pub use source::{InputFormat, InputRef, Pending, Record, SourceError, Sources, read_bounded_line};
 pub use text::{MAX_ARTICLE_BYTES, read_text};
 pub use token::{Token, Vocabulary, is_stopword};
 #[cfg(feature = "warc")]
