@@ -1,4 +1,8 @@
 //! `attache eval ner` and `attache eval quotes`: the extractor against CoNLL- and PolNeAR-style files.
+//!
+//! The predictions are `attache_extract::Extractor::spans` of each text, the
+//! spans `attache extract` prints; matching and scoring are
+//! `attache_eval::{ner, quotes}`.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -11,11 +15,9 @@ use attache_extract::Extractor;
 use crate::cli::EvalExtractArgs;
 use crate::cmd::write_output;
 
-pub(crate) fn ner(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn ner(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
     let EvalExtractArgs { file, json, errors, repeat } = args;
     let mut report = String::new();
-    {
-        {
             let input =
                 std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
             let docs: Vec<ner::NerDoc> = attache_eval::read_jsonl(&input)
@@ -33,20 +35,12 @@ pub(crate) fn ner(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
                     .collect()
             };
             let (preds, secs) = fastest(*repeat, run);
-            let mut sc = ner::Scorer::default();
+            let mut sc = ner::NerTally::default();
             let mut err = String::new();
             for (d, p) in docs.iter().zip(&preds) {
                 sc.add(&d.entities, p);
                 if errors.is_some() {
-                    let chars: Vec<char> = d.text.chars().collect();
-                    let txt =
-                        |s: &ner::NerSpan| chars[s.start..s.end.min(chars.len())].iter().collect::<String>();
-                    for g in d.entities.iter().filter(|g| !p.contains(g)) {
-                        let _ = writeln!(err, "{}\tMISS\t{}\t{}", d.id, g.ty, txt(g));
-                    }
-                    for s in p.iter().filter(|s| !d.entities.contains(s)) {
-                        let _ = writeln!(err, "{}\tSPURIOUS\t{}\t{}", d.id, s.ty, txt(s));
-                    }
+                    ner::errors(d, p, &mut err);
                 }
             }
             if let Some(path) = errors {
@@ -79,17 +73,13 @@ pub(crate) fn ner(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
                     docs.len() as f64 / secs
                 )?;
             }
-        }
-    }
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn quotes(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn quotes(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
     let EvalExtractArgs { file, json, errors, repeat } = args;
     let mut report = String::new();
-    {
-        {
             let input =
                 std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
             let docs: Vec<quotes::QuoteDoc> = attache_eval::read_jsonl(&input)
@@ -107,52 +97,12 @@ pub(crate) fn quotes(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
                     .collect()
             };
             let (preds, secs) = fastest(*repeat, run);
-            let mut sc = quotes::Scorer::default();
+            let mut sc = quotes::QuoteTally::default();
             let mut err = String::new();
             for (d, p) in docs.iter().zip(&preds) {
                 sc.add(&d.quotes, &d.partial_quotes, p);
                 if errors.is_some() {
-                    let chars: Vec<char> = d.text.chars().collect();
-                    let txt =
-                        |s: usize, e: usize| chars[s..e.min(chars.len())].iter().take(80).collect::<String>();
-                    for g in &d.quotes {
-                        let hit = p.iter().find(|q| {
-                            2 * q.end.min(g.end).saturating_sub(q.start.max(g.start)) >= g.end - g.start
-                        });
-                        match hit {
-                            None => {
-                                let _ =
-                                    writeln!(err, "{}\tMISS\t{:?}\t{}", d.id, g.speaker, txt(g.start, g.end));
-                            }
-                            Some(q) if !g.speaker_pronoun && g.speaker.is_some() => {
-                                let ok = q
-                                    .speaker
-                                    .as_deref()
-                                    .zip(g.speaker.as_deref())
-                                    .is_some_and(|(a, b)| quotes::same_speaker(a, b));
-                                if !ok {
-                                    let _ = writeln!(
-                                        err,
-                                        "{}\tSPEAKER\tgold {:?} got {:?}\t{}",
-                                        d.id,
-                                        g.speaker,
-                                        q.speaker,
-                                        txt(g.start, g.end)
-                                    );
-                                }
-                            }
-                            Some(_) => {}
-                        }
-                    }
-                    for q in p {
-                        let hit = d.quotes.iter().chain(&d.partial_quotes).any(|g| {
-                            2 * q.end.min(g.end).saturating_sub(q.start.max(g.start)) >= g.end - g.start
-                        });
-                        if !hit {
-                            let _ =
-                                writeln!(err, "{}\tSPURIOUS\t{:?}\t{}", d.id, q.speaker, txt(q.start, q.end));
-                        }
-                    }
+                    quotes::errors(d, p, &mut err);
                 }
             }
             if let Some(path) = errors {
@@ -189,8 +139,6 @@ pub(crate) fn quotes(args: &EvalExtractArgs) -> anyhow::Result<ExitCode> {
                     secs * 1e6 / (kb / 4.0)
                 )?;
             }
-        }
-    }
     write_output(None, &report)?;
     Ok(ExitCode::SUCCESS)
 }
