@@ -28,7 +28,8 @@ fn eval_rouge(set: &Path, args: &[&str]) -> (serde_json::Value, Vec<serde_json::
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
-    let lines = std::fs::read_to_string(&cands).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines =
+        std::fs::read_to_string(&cands).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     (report, lines)
 }
 
@@ -91,7 +92,8 @@ fn eval_rouge_scores_what_brief_shows() {
                 c["sentences"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
             assert_eq!(got, want, "{method} --points {n} on line {line}");
             budget_dropped |= got.len() < 1 + n.parse::<usize>().unwrap();
-            let cand = got.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+            let cand =
+                got.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
             *r1.entry(method.to_string()).or_default() +=
                 rouge.score(record["summary"].as_str().unwrap(), &cand.join("\n")).rouge1.fmeasure;
         }

@@ -36,9 +36,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         records
             .iter()
             .map(|r| {
-                by_key.get(&(m.to_string(), r.line)).cloned().ok_or_else(|| {
-                    format!("{candidates} has no {m} summary for line {} of {file}", r.line)
-                })
+                by_key
+                    .get(&(m.to_string(), r.line))
+                    .cloned()
+                    .ok_or_else(|| format!("{candidates} has no {m} summary for line {} of {file}", r.line))
             })
             .collect()
     };

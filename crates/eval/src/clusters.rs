@@ -66,8 +66,11 @@ impl Cluster {
 pub fn read_clusters(input: &str) -> Result<Vec<Cluster>, EvalError> {
     let mut out = Vec::new();
     for (i, line) in input.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let c: Cluster = serde_json::from_str(line)
-            .map_err(|e| EvalError::Record { line: i + 1, id: None, message: e.to_string() })?;
+        let c: Cluster = serde_json::from_str(line).map_err(|e| EvalError::Record {
+            line: i + 1,
+            id: None,
+            message: e.to_string(),
+        })?;
         out.push(c);
     }
     Ok(out)
@@ -117,8 +120,10 @@ mod tests {
 
     #[test]
     fn document_ids_fall_back_to_the_cluster() {
-        let c = &read_clusters("\n{\"id\":\"c9\",\"documents\":[{\"text\":\"A.\"},{\"id\":\"x\",\"text\":\"B.\"}]}\n")
-            .unwrap()[0];
+        let c = &read_clusters(
+            "\n{\"id\":\"c9\",\"documents\":[{\"text\":\"A.\"},{\"id\":\"x\",\"text\":\"B.\"}]}\n",
+        )
+        .unwrap()[0];
         assert!(c.summaries.is_empty());
         assert_eq!(c.document(0).0, "c9-0");
         assert_eq!(c.document(1).0, "x");

@@ -237,7 +237,10 @@ pub fn read_page(dir: &Path, id: &str) -> std::io::Result<Vec<u8>> {
             .map_err(|e| with_path(&gz, "cannot decompress", e))?;
     } else {
         bytes = std::fs::read(&plain).map_err(|e| {
-            std::io::Error::new(e.kind(), format!("cannot read {} (nor {}): {e}", plain.display(), gz.display()))
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot read {} (nor {}): {e}", plain.display(), gz.display()),
+            )
         })?;
     }
     Ok(bytes)

@@ -136,7 +136,8 @@ impl NerTally {
 pub fn errors(doc: &NerDoc, pred: &[NerSpan], out: &mut String) {
     use std::fmt::Write as _;
     let chars: Vec<char> = doc.text.chars().collect();
-    let txt = |s: &NerSpan| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>();
+    let txt =
+        |s: &NerSpan| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>();
     for g in doc.entities.iter().filter(|g| !pred.contains(g)) {
         let _ = writeln!(out, "{}\tMISS\t{}\t{}", doc.id, g.ty, txt(g));
     }

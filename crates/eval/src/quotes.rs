@@ -191,14 +191,17 @@ fn covers(pred: (usize, usize), g: (usize, usize)) -> bool {
 pub fn errors(doc: &QuoteDoc, pred: &[PredQuote], out: &mut String) {
     use std::fmt::Write as _;
     let chars: Vec<char> = doc.text.chars().collect();
-    let txt = |s: usize, e: usize| chars[s.min(chars.len())..e.min(chars.len())].iter().take(80).collect::<String>();
+    let txt = |s: usize, e: usize| {
+        chars[s.min(chars.len())..e.min(chars.len())].iter().take(80).collect::<String>()
+    };
     for g in &doc.quotes {
         match pred.iter().find(|q| covers((q.start, q.end), (g.start, g.end))) {
             None => {
                 let _ = writeln!(out, "{}\tMISS\t{:?}\t{}", doc.id, g.speaker, txt(g.start, g.end));
             }
             Some(q) if !g.speaker_pronoun && g.speaker.is_some() => {
-                let ok = q.speaker.as_deref().zip(g.speaker.as_deref()).is_some_and(|(a, b)| same_speaker(a, b));
+                let ok =
+                    q.speaker.as_deref().zip(g.speaker.as_deref()).is_some_and(|(a, b)| same_speaker(a, b));
                 if !ok {
                     let _ = writeln!(
                         out,
@@ -245,7 +248,12 @@ mod tests {
 
     #[test]
     fn errors_list_misses_wrong_speakers_and_spurious_quotes() {
-        let g = |s, e, who: &str| GoldQuote { start: s, end: e, speaker: Some(who.into()), speaker_pronoun: false };
+        let g = |s, e, who: &str| GoldQuote {
+            start: s,
+            end: e,
+            speaker: Some(who.into()),
+            speaker_pronoun: false,
+        };
         let doc = QuoteDoc {
             id: "q1".into(),
             text: "abcdefghijklmnopqrstuvwxyz".into(),

@@ -275,7 +275,8 @@ impl Paired {
                 return (0.0, 0.0);
             }
             let mean = d.iter().sum::<f64>() / n;
-            let var = if d.len() > 1 { d.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
+            let var =
+                if d.len() > 1 { d.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0) } else { 0.0 };
             (mean, (var / n).sqrt())
         };
         Paired {

@@ -31,7 +31,9 @@ struct RecallReport {
 pub(super) fn clusters(path: &std::path::Path, limit: Option<usize>) -> anyhow::Result<Vec<Cluster>> {
     let name = path.display().to_string();
     let mut clusters = read_clusters(&super::read_set(path)?).map_err(|e| match e {
-        EvalError::Record { line, message, .. } => InputFailed { input: format!("{name}:{line}"), reason: message },
+        EvalError::Record { line, message, .. } => {
+            InputFailed { input: format!("{name}:{line}"), reason: message }
+        }
         e => InputFailed { input: name.clone(), reason: e.to_string() },
     })?;
     if let Some(n) = limit {

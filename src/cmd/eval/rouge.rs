@@ -85,7 +85,8 @@ pub(super) fn rouge(args: &RougeArgs) -> anyhow::Result<ExitCode> {
     for m in &methods {
         attache_score::Method::by_name(m)?;
     }
-    let fail = |e: attache_eval::summaries::EvalError| InputFailed { input: name.clone(), reason: e.to_string() };
+    let fail =
+        |e: attache_eval::summaries::EvalError| InputFailed { input: name.clone(), reason: e.to_string() };
     let mut records = read_records(&text).map_err(fail)?;
     if let Some(n) = args.limit {
         records.truncate(n);
