@@ -56,11 +56,14 @@ pub(crate) struct ExtractArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum EvalCommand {
-    /// ROUGE-1/2/Lsum F1 of each method's key points against reference summaries.
+    /// ROUGE-1/2/Lsum F1 of each method's briefings against reference summaries.
     ///
     /// FILE is JSON Lines, one article per line: {"id","title","text","summary"}
-    /// with the reference sentences of "summary" separated by "\n". ROUGE is
-    /// computed as Google's rouge-score 0.1.2 with use_stemmer=True.
+    /// with the reference sentences of "summary" separated by "\n". Each article
+    /// is briefed as `attache brief --format json --points N --words W --method M`
+    /// would brief it, and the candidate summary is what that briefing shows: the
+    /// bottom line, then the key points. ROUGE is computed as Google's rouge-score
+    /// 0.1.2 with use_stemmer=True.
     Rouge(RougeArgs),
     /// ROUGE-1/2 recall of the daily briefing on multi-document clusters (DUC 2004 Task 2).
     ///
@@ -152,19 +155,24 @@ pub(crate) struct RougeArgs {
     /// Methods to compare, comma-separated; by default every method.
     #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME…]")]
     pub(crate) method: Vec<String>,
-    /// Key points per article: a number, or `ref` for as many as the
-    /// article's reference summary has sentences.
+    /// Key points per article besides the bottom line, as `attache brief --points N`: a number,
+    /// or `ref` for as many as the article's reference summary has sentences.
     #[arg(long, default_value = "3", value_name = "N|ref")]
     pub(crate) points: attache_eval::summaries::Points,
-    /// Word budget per summary (none by default, so `lead` is exactly Lead-N).
-    #[arg(long, value_name = "N")]
-    pub(crate) words: Option<usize>,
+    /// Word budget of each briefing, as `attache brief --words N`; the page fitting may drop
+    /// lower-ranked key points to meet it.
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = clap::value_parser!(u32).range(50..=5000))]
+    pub(crate) words: u32,
     /// Score only the first N articles.
     #[arg(long, value_name = "N")]
     pub(crate) limit: Option<usize>,
     /// Also write the results as JSON to OUT.
     #[arg(long, value_name = "OUT")]
     pub(crate) json: Option<PathBuf>,
+    /// Also write the scored sentences as JSON lines to FILE, one per article and method:
+    /// {"method","line","id","points","sentences"} (the bottom line, then the key points).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) candidates: Option<PathBuf>,
 }
 
 /// Output formats of a briefing.

@@ -5,8 +5,6 @@ pub(crate) mod brief;
 pub(crate) mod completions;
 pub(crate) mod daily;
 pub(crate) mod eval;
-pub(crate) mod eval_extract;
-pub(crate) mod eval_update;
 pub(crate) mod extract;
 pub(crate) mod parse;
 pub(crate) mod paths;

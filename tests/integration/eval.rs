@@ -1,12 +1,36 @@
+use std::path::Path;
+
 use attache_eval::rouge::Rouge;
 
-use crate::util::{attache, data};
+use crate::util::{attache, brief_json, data};
 
-/// The first `n` sentences of each article, as `lead` should choose them.
-fn lead_sentences(text: &str, n: usize) -> String {
-    let article = attache_parse::read_json(&serde_json::json!({ "text": text }).to_string()).unwrap();
-    let doc = attache_parse::Document::new(article);
-    (0..n.min(doc.sentences.len())).map(|i| doc.sentence_text(i)).collect::<Vec<_>>().join("\n")
+/// The sentences a `brief --format json` briefing shows: the bottom line, then the key points.
+fn shown(brief: &serde_json::Value) -> Vec<String> {
+    ["bottom_line", "key_points"]
+        .iter()
+        .flat_map(|k| brief[k].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// Run `eval rouge` on `set` with `args` and `--candidates`; the report and the candidate lines.
+fn eval_rouge(set: &Path, args: &[&str]) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, cands) = (dir.path().join("r.json"), dir.path().join("c.jsonl"));
+    let out = attache()
+        .args(["eval", "rouge"])
+        .arg(set)
+        .args(args)
+        .arg("--json")
+        .arg(&json)
+        .arg("--candidates")
+        .arg(&cands)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let lines =
+        std::fs::read_to_string(&cands).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    (report, lines)
 }
 
 #[test]
@@ -22,25 +46,63 @@ fn eval_rouge_prints_every_method_and_writes_json() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let table = String::from_utf8(out.stdout).unwrap();
-    assert!(table.contains("3 articles, 2 key points"), "{table}");
+    assert!(table.contains("3 articles, 2 key points, 500-word budget"), "{table}");
     for m in attache_score::METHODS {
         assert!(table.lines().any(|l| l.starts_with(&format!("{m} "))), "{m} missing:\n{table}");
     }
-
-    // The lead row is Lead-2 scored with our rouge-score-compatible ROUGE.
     let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
-    let lead = report["methods"].as_array().unwrap().iter().find(|m| m["method"] == "lead").unwrap();
-    assert_eq!(lead["articles"], 3);
-    let mut rouge = Rouge::new();
-    let mut want = 0.0;
-    for line in std::fs::read_to_string(data("rouge-set.jsonl")).unwrap().lines() {
-        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
-        let cand = lead_sentences(rec["text"].as_str().unwrap(), 2);
-        want += rouge.score(rec["summary"].as_str().unwrap(), &cand).rouge1.fmeasure;
+    assert_eq!(report["words"], 500);
+    assert_eq!(report["methods"].as_array().unwrap().len(), attache_score::METHODS.len());
+}
+
+/// The sentences `eval rouge` scores are exactly those `attache brief --format json` shows for the
+/// same article and options (bottom line first, then the key points; the word budget and page
+/// fitting included), and its ROUGE is the ROUGE of those sentences.
+#[test]
+fn eval_rouge_scores_what_brief_shows() {
+    let set = data("rouge-set.jsonl");
+    let lines: Vec<String> = std::fs::read_to_string(&set).unwrap().lines().map(str::to_string).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut budget_dropped = false;
+    for (points, words, methods) in [("2", None, "default,lead"), ("ref", Some("60"), "default")] {
+        let mut args = vec!["--points", points, "--method", methods];
+        if let Some(w) = words {
+            args.extend(["--words", w]);
+        }
+        let (report, cands) = eval_rouge(&set, &args);
+        assert_eq!(cands.len(), methods.split(',').count() * lines.len(), "{cands:?}");
+        let mut rouge = Rouge::new();
+        let mut r1: std::collections::HashMap<String, f64> = Default::default();
+        for c in &cands {
+            let (method, line) = (c["method"].as_str().unwrap(), c["line"].as_u64().unwrap() as usize);
+            let record: serde_json::Value = serde_json::from_str(&lines[line - 1]).unwrap();
+            let n = c["points"].as_u64().unwrap();
+            if points == "ref" {
+                assert_eq!(n as usize, record["summary"].as_str().unwrap().lines().count());
+            }
+            let file = dir.path().join(format!("record-{line}.json"));
+            std::fs::write(&file, &lines[line - 1]).unwrap();
+            let n = n.to_string();
+            let mut brief_args = vec!["--points", n.as_str(), "--method", method];
+            if let Some(w) = words {
+                brief_args.extend(["--words", w]);
+            }
+            let want = shown(&brief_json(&file, &brief_args));
+            let got: Vec<String> =
+                c["sentences"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect();
+            assert_eq!(got, want, "{method} --points {n} on line {line}");
+            budget_dropped |= got.len() < 1 + n.parse::<usize>().unwrap();
+            let cand =
+                got.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+            *r1.entry(method.to_string()).or_default() +=
+                rouge.score(record["summary"].as_str().unwrap(), &cand.join("\n")).rouge1.fmeasure;
+        }
+        for m in report["methods"].as_array().unwrap() {
+            let want = 100.0 * r1[m["method"].as_str().unwrap()] / lines.len() as f64;
+            assert!((m["rouge1"].as_f64().unwrap() - want).abs() < 1e-9, "{m} vs {want}");
+        }
     }
-    let got = lead["rouge1"].as_f64().unwrap();
-    assert!((got - 100.0 * want / 3.0).abs() < 1e-9, "lead ROUGE-1 {got} vs {}", 100.0 * want / 3.0);
-    assert!((lead["mean_sentences"].as_f64().unwrap() - 2.0).abs() < 1e-9);
+    assert!(budget_dropped, "a 60-word budget should drop key points somewhere");
 }
 
 #[test]

@@ -24,7 +24,9 @@
 //! assert_eq!((s.precision(), s.recall(), s.exact), (Some(1.0), Some(1.0), true));
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read as _;
+use std::path::Path;
 
 /// Shingle length used by the benchmark.
 pub const SHINGLE: usize = 4;
@@ -201,6 +203,51 @@ pub fn bootstrap(pages: &[PageScore], rounds: usize, seed: u64) -> (f64, f64, f6
         mean(samples.iter().map(|s| (f(s) - m).powi(2))).sqrt()
     };
     (sd(&|s| s.precision), sd(&|s| s.recall), sd(&|s| s.f1), sd(&|s| s.accuracy))
+}
+
+/// The benchmark's ground truth, `DIR/ground-truth.json`: page id → the
+/// article body (`articleBody`) the extraction should give.
+pub fn read_ground_truth(dir: &Path) -> std::io::Result<BTreeMap<String, String>> {
+    #[derive(serde::Deserialize)]
+    struct Truth {
+        #[serde(rename = "articleBody")]
+        article_body: String,
+    }
+    let path = dir.join("ground-truth.json");
+    let bytes = std::fs::read(&path).map_err(|e| with_path(&path, "cannot read", e))?;
+    let map: BTreeMap<String, Truth> = serde_json::from_slice(&bytes).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("{} is not a ground-truth map: {e}", path.display()),
+        )
+    })?;
+    Ok(map.into_iter().map(|(id, t)| (id, t.article_body)).collect())
+}
+
+/// The HTML bytes of page `id`: `DIR/pages/ID.html.gz` (decompressed), else
+/// `DIR/pages/ID.html`.
+pub fn read_page(dir: &Path, id: &str) -> std::io::Result<Vec<u8>> {
+    let gz = dir.join("pages").join(format!("{id}.html.gz"));
+    let plain = dir.join("pages").join(format!("{id}.html"));
+    let mut bytes = Vec::new();
+    if gz.exists() {
+        let file = std::fs::File::open(&gz).map_err(|e| with_path(&gz, "cannot read", e))?;
+        flate2::read::MultiGzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .map_err(|e| with_path(&gz, "cannot decompress", e))?;
+    } else {
+        bytes = std::fs::read(&plain).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot read {} (nor {}): {e}", plain.display(), gz.display()),
+            )
+        })?;
+    }
+    Ok(bytes)
+}
+
+fn with_path(path: &Path, what: &str, e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("{what} {}: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -1,11 +1,20 @@
-//! Evaluation metrics for Attaché.
+//! Evaluation metrics and evaluation-set readers for Attaché.
 //!
-//! Each module scores one part of the pipeline against a reference set. The
-//! datasets live outside the repository; the `attache eval` commands take a
-//! path to them.
+//! This crate holds what is measured and what it is measured against: the
+//! metrics, and readers of the reference sets (which live outside the
+//! repository; the `attache eval` commands take a path to them). It never
+//! briefs anything itself: every function takes the system's output
+//! (candidate summaries, predicted spans, extracted text) as input. The
+//! runners that make that output with the product, and so measure what users
+//! get, are the `attache eval …` commands in the `attache` package
+//! (`src/cmd/eval/`); that package depends on this one, never the reverse.
 //!
+//! - [`summaries`]: summarisation sets (`{"id","title","text","summary"}`),
+//!   mean ROUGE of candidate summaries per method, paired comparisons.
+//! - [`clusters`]: multi-document clusters (DUC 2004 layout) and recall
+//!   against several references.
 //! - [`html`]: shingle precision/recall/F1 of HTML main-content extraction, as in the
-//!   article-extraction benchmark.
+//!   article-extraction benchmark, and its directory reader.
 //! - [`ner`]: named entities, conlleval style (exact span and type).
 //! - [`quotes`]: direct quotes and speakers, by span overlap.
 //! - [`rouge`]: ROUGE-1/2/L/Lsum exactly as Google's `rouge-score` 0.1.2
@@ -20,6 +29,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod html;
 pub mod ner;
 pub mod quotes;

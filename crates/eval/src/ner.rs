@@ -2,10 +2,10 @@
 //! span and type. Micro P/R/F1 over PER, ORG and LOC; MISC is reported apart.
 //!
 //! ```
-//! use attache_eval::ner::{NerSpan, Scorer};
+//! use attache_eval::ner::{NerSpan, NerTally};
 //! let gold = [NerSpan::new(0, 5, "PER"), NerSpan::new(10, 15, "LOC")];
 //! let pred = [NerSpan::new(0, 5, "PER"), NerSpan::new(10, 15, "ORG")];
-//! let mut s = Scorer::default();
+//! let mut s = NerTally::default();
 //! s.add(&gold, &pred);
 //! let r = s.report();
 //! assert_eq!(r.micro.tp, 1);
@@ -82,14 +82,15 @@ pub struct NerReport {
     pub docs: usize,
 }
 
-/// Accumulates counts over documents.
+/// Accumulates true positives, false positives and false negatives per type
+/// over documents; [`NerTally::report`] turns them into scores.
 #[derive(Debug, Default, Clone)]
-pub struct Scorer {
+pub struct NerTally {
     counts: BTreeMap<String, (usize, usize, usize)>,
     docs: usize,
 }
 
-impl Scorer {
+impl NerTally {
     /// Add one document's gold and predicted spans.
     pub fn add(&mut self, gold: &[NerSpan], pred: &[NerSpan]) {
         self.docs += 1;
@@ -129,6 +130,22 @@ impl Scorer {
     }
 }
 
+/// One line per error of `pred` against `doc`'s gold entities, appended to
+/// `out`: `ID<TAB>MISS<TAB>TYPE<TAB>TEXT` for a gold entity not predicted,
+/// `ID<TAB>SPURIOUS<TAB>TYPE<TAB>TEXT` for a prediction not in the gold set.
+pub fn errors(doc: &NerDoc, pred: &[NerSpan], out: &mut String) {
+    use std::fmt::Write as _;
+    let chars: Vec<char> = doc.text.chars().collect();
+    let txt =
+        |s: &NerSpan| chars[s.start.min(chars.len())..s.end.min(chars.len())].iter().collect::<String>();
+    for g in doc.entities.iter().filter(|g| !pred.contains(g)) {
+        let _ = writeln!(out, "{}\tMISS\t{}\t{}", doc.id, g.ty, txt(g));
+    }
+    for s in pred.iter().filter(|s| !doc.entities.contains(s)) {
+        let _ = writeln!(out, "{}\tSPURIOUS\t{}\t{}", doc.id, s.ty, txt(s));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,7 +154,7 @@ mod tests {
     fn exact_span_and_type_only() {
         let gold = [NerSpan::new(0, 10, "PER"), NerSpan::new(20, 25, "MISC")];
         let pred = [NerSpan::new(0, 9, "PER"), NerSpan::new(20, 25, "MISC")];
-        let mut s = Scorer::default();
+        let mut s = NerTally::default();
         s.add(&gold, &pred);
         let r = s.report();
         assert_eq!((r.micro.tp, r.micro.fp, r.micro.fn_), (0, 1, 1));

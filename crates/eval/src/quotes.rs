@@ -11,10 +11,10 @@
 //! speaker that are found with the right speaker.
 //!
 //! ```
-//! use attache_eval::quotes::{GoldQuote, PredQuote, Scorer};
+//! use attache_eval::quotes::{GoldQuote, PredQuote, QuoteTally};
 //! let gold = [GoldQuote { start: 10, end: 30, speaker: Some("Antony Blinken".into()), speaker_pronoun: false }];
 //! let pred = [PredQuote { start: 10, end: 31, speaker: Some("Blinken".into()) }];
-//! let mut s = Scorer::default();
+//! let mut s = QuoteTally::default();
 //! s.add(&gold, &[], &pred);
 //! let r = s.report();
 //! assert_eq!(r.f1, 1.0);
@@ -92,9 +92,10 @@ pub struct QuoteReport {
     pub quote_speaker_recall: f64,
 }
 
-/// Accumulates counts over articles.
+/// Accumulates quote and speaker counts over articles; [`QuoteTally::report`]
+/// turns them into scores.
 #[derive(Debug, Default, Clone)]
-pub struct Scorer {
+pub struct QuoteTally {
     r: QuoteReport,
 }
 
@@ -121,7 +122,7 @@ pub fn same_speaker(pred: &str, gold: &str) -> bool {
     hp == hg || words(gold).contains(&hp) || words(pred).contains(&hg)
 }
 
-impl Scorer {
+impl QuoteTally {
     /// Add one article.
     pub fn add(&mut self, gold: &[GoldQuote], partial: &[GoldQuote], pred: &[PredQuote]) {
         let r = &mut self.r;
@@ -176,6 +177,52 @@ impl Scorer {
     }
 }
 
+/// Does `pred` match gold span `g` (overlap of at least half of `g`)?
+fn covers(pred: (usize, usize), g: (usize, usize)) -> bool {
+    2 * overlap(pred, g) >= g.1 - g.0
+}
+
+/// One line per error of `pred` against `doc`, appended to `out` (texts cut
+/// to 80 characters): `ID<TAB>MISS<TAB>SPEAKER<TAB>TEXT` for a gold quote no
+/// prediction covers, `ID<TAB>SPEAKER<TAB>gold G got P<TAB>TEXT` for a
+/// matched quote with a named gold speaker and another predicted speaker,
+/// and `ID<TAB>SPURIOUS<TAB>SPEAKER<TAB>TEXT` for a prediction that covers no
+/// gold quote, whole or partial.
+pub fn errors(doc: &QuoteDoc, pred: &[PredQuote], out: &mut String) {
+    use std::fmt::Write as _;
+    let chars: Vec<char> = doc.text.chars().collect();
+    let txt = |s: usize, e: usize| {
+        chars[s.min(chars.len())..e.min(chars.len())].iter().take(80).collect::<String>()
+    };
+    for g in &doc.quotes {
+        match pred.iter().find(|q| covers((q.start, q.end), (g.start, g.end))) {
+            None => {
+                let _ = writeln!(out, "{}\tMISS\t{:?}\t{}", doc.id, g.speaker, txt(g.start, g.end));
+            }
+            Some(q) if !g.speaker_pronoun && g.speaker.is_some() => {
+                let ok =
+                    q.speaker.as_deref().zip(g.speaker.as_deref()).is_some_and(|(a, b)| same_speaker(a, b));
+                if !ok {
+                    let _ = writeln!(
+                        out,
+                        "{}\tSPEAKER\tgold {:?} got {:?}\t{}",
+                        doc.id,
+                        g.speaker,
+                        q.speaker,
+                        txt(g.start, g.end)
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    for q in pred {
+        if !doc.quotes.iter().chain(&doc.partial_quotes).any(|g| covers((q.start, q.end), (g.start, g.end))) {
+            let _ = writeln!(out, "{}\tSPURIOUS\t{:?}\t{}", doc.id, q.speaker, txt(q.start, q.end));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,10 +239,34 @@ mod tests {
     fn partial_matches_are_neutral_and_half_overlap_counts() {
         let g = |s, e| GoldQuote { start: s, end: e, speaker: Some("Pence".into()), speaker_pronoun: false };
         let p = |s, e| PredQuote { start: s, end: e, speaker: Some("Mike Pence".into()) };
-        let mut sc = Scorer::default();
+        let mut sc = QuoteTally::default();
         sc.add(&[g(0, 10)], &[g(50, 60)], &[p(0, 5), p(50, 60), p(80, 90)]);
         let r = sc.report();
         assert_eq!((r.matched, r.predicted, r.gold), (1, 2, 1));
         assert_eq!(r.speaker_correct, 1);
+    }
+
+    #[test]
+    fn errors_list_misses_wrong_speakers_and_spurious_quotes() {
+        let g = |s, e, who: &str| GoldQuote {
+            start: s,
+            end: e,
+            speaker: Some(who.into()),
+            speaker_pronoun: false,
+        };
+        let doc = QuoteDoc {
+            id: "q1".into(),
+            text: "abcdefghijklmnopqrstuvwxyz".into(),
+            date: None,
+            quotes: vec![g(0, 4, "Pence"), g(10, 14, "Harris")],
+            partial_quotes: vec![g(20, 24, "Biden")],
+        };
+        let p = |s, e, who: &str| PredQuote { start: s, end: e, speaker: Some(who.into()) };
+        let mut out = String::new();
+        errors(&doc, &[p(10, 14, "Trump"), p(20, 24, "x"), p(5, 8, "y")], &mut out);
+        let want = "q1\tMISS\tSome(\"Pence\")\tabcd\n\
+                    q1\tSPEAKER\tgold Some(\"Harris\") got Some(\"Trump\")\tklmn\n\
+                    q1\tSPURIOUS\tSome(\"y\")\tfgh\n";
+        assert_eq!(out, want);
     }
 }

@@ -12,19 +12,14 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use attache::daily::{DailyOptions, Day, DayArticle, Previous};
 use attache_render::{Daily, Story, StoryStatus};
 use rayon::prelude::*;
 
 use crate::cli::EvalUpdateArgs;
-use crate::cmd::{InputFailed, write_output};
+use attache_eval::clusters::id_date;
 
-#[derive(serde::Deserialize)]
-struct Cluster {
-    id: String,
-    documents: Vec<serde_json::Value>,
-}
+use crate::cmd::write_output;
 
 /// The results, as printed and as JSON.
 #[derive(Debug, Default, serde::Serialize)]
@@ -45,32 +40,9 @@ struct UpdateReport {
     seconds: f64,
 }
 
-/// `YYYY-MM-DD` from a DUC-style document id: letters, then eight digits.
-fn id_date(id: &str) -> Option<String> {
-    let digits = id.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let d = digits.get(..8)?;
-    d.bytes().all(|b| b.is_ascii_digit()).then(|| format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..8]))
-}
-
-fn doc_id(d: &serde_json::Value, cluster: &str, k: usize) -> String {
-    d.get("doc_id")
-        .or_else(|| d.get("id"))
-        .and_then(|v| v.as_str())
-        .map_or_else(|| format!("{cluster}-{k}"), str::to_string)
-}
-
-pub(crate) fn update(args: &EvalUpdateArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn update(args: &EvalUpdateArgs) -> anyhow::Result<ExitCode> {
     let name = args.file.display().to_string();
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
-    let mut clusters = Vec::new();
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let c: Cluster = serde_json::from_str(line)
-            .map_err(|e| InputFailed { input: format!("{name}:{}", i + 1), reason: e.to_string() })?;
-        clusters.push(c);
-    }
-    if let Some(n) = args.limit {
-        clusters.truncate(n);
-    }
+    let clusters = super::daily::clusters(&args.file, args.limit)?;
     anyhow::ensure!(clusters.len() >= 2, "{name}: at least two clusters are needed");
     let pipeline = attache::Pipeline::new(&attache::Options::default())?;
     let started = std::time::Instant::now();
@@ -79,29 +51,20 @@ pub(crate) fn update(args: &EvalUpdateArgs) -> anyhow::Result<ExitCode> {
     let days: Vec<(Vec<DayArticle>, Vec<DayArticle>)> = clusters
         .par_iter()
         .map(|c| {
-            let mut docs: Vec<(Option<String>, String, &serde_json::Value)> = c
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(k, d)| {
-                    let id = doc_id(d, &c.id, k);
-                    (id_date(&id), id, d)
+            // (date, id, document) in date order, then id order.
+            let mut docs: Vec<(Option<String>, String, usize)> = (0..c.documents.len())
+                .map(|k| {
+                    let (id, _) = c.document(k);
+                    (id_date(&id), id, k)
                 })
                 .collect();
             docs.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
             let half = docs.len() / 2;
             let mut out = (Vec::new(), Vec::new());
-            for (k, (_, id, d)) in docs.into_iter().enumerate() {
-                let mut obj = d.clone();
-                obj["id"] = id.into();
-                let Ok(article) = serde_json::from_value::<attache_parse::JsonArticle>(obj)
-                    .map_err(attache_parse::ParseError::from)
-                    .and_then(attache_parse::JsonArticle::into_article)
-                else {
-                    continue;
-                };
+            for (pos, (_, _, k)) in docs.into_iter().enumerate() {
+                let Some((_, article)) = super::daily::article(c, k) else { continue };
                 if let Ok(a) = pipeline.analyse(article) {
-                    if k < half { out.0.push(DayArticle::new(a)) } else { out.1.push(DayArticle::new(a)) }
+                    if pos < half { out.0.push(DayArticle::new(a)) } else { out.1.push(DayArticle::new(a)) }
                 }
             }
             out
@@ -197,9 +160,7 @@ pub(crate) fn update(args: &EvalUpdateArgs) -> anyhow::Result<ExitCode> {
     writeln!(out, "in {:.1} s", report.seconds)?;
     write_output(None, &out)?;
     if let Some(path) = &args.json {
-        let mut s = serde_json::to_string_pretty(&serde_json::json!({ "file": name, "update": report }))?;
-        s.push('\n');
-        write_output(Some(path), &s)?;
+        super::write_json(path, &serde_json::json!({ "file": name, "update": report }))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -211,16 +172,4 @@ fn split_stories<'a>(page: &'a Daily, mine: &[String]) -> (Option<&'a Story>, Ve
     let best = page.stories.iter().filter(|s| count(s) > 0).max_by_key(|s| count(s));
     let others = page.stories.iter().filter(|s| 2 * count(s) < s.articles.len()).collect();
     (best, others)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_come_from_document_ids() {
-        assert_eq!(id_date("APW19981019.0307").as_deref(), Some("1998-10-19"));
-        assert_eq!(id_date("NYT19981202.0001").as_deref(), Some("1998-12-02"));
-        assert_eq!(id_date("doc-7"), None);
-    }
 }
