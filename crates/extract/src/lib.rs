@@ -40,6 +40,8 @@ mod date;
 mod entity;
 mod lexicon;
 mod quote;
+#[cfg(test)]
+mod testutil;
 mod tok;
 
 use rustc_hash::FxHashMap;
@@ -380,22 +382,7 @@ impl Extractor {
 
     /// Entity and direct-quote spans of raw text, in code points. Each line is a paragraph.
     pub fn spans(&self, text: &str) -> Spans {
-        let mut paras = Vec::new();
-        let mut sents = Vec::new();
-        let mut off = 0;
-        for line in text.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            let lead = body.len() - body.trim_start().len();
-            let body_t = body.trim();
-            if !body_t.is_empty() {
-                let base = off + lead;
-                paras.push(base..base + body_t.len());
-                for r in attache_parse::split_sentences(body_t) {
-                    sents.push(base + r.start..base + r.end);
-                }
-            }
-            off += line.len();
-        }
+        let (sents, paras) = line_paragraphs(text);
         let a = analyse(text, sents, &paras);
         // Byte → code point offsets.
         let mut cp = CharIndex::new(text);
@@ -435,6 +422,28 @@ impl Extractor {
         }
         Spans { entities, quotes }
     }
+}
+
+/// Sentences and paragraphs of raw text whose lines are paragraphs (white
+/// space around each line left out).
+fn line_paragraphs(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let mut paras = Vec::new();
+    let mut sents = Vec::new();
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let body_t = body.trim();
+        if !body_t.is_empty() {
+            let base = off + lead;
+            paras.push(base..base + body_t.len());
+            for r in attache_parse::split_sentences(body_t) {
+                sents.push(base + r.start..base + r.end);
+            }
+        }
+        off += line.len();
+    }
+    (sents, paras)
 }
 
 /// Converts increasing byte offsets to code-point offsets.
