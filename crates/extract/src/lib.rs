@@ -257,13 +257,17 @@ thread_local! {
     };
 }
 
-fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
+/// Tokenize and analyse `text`: its sentences and paragraphs (byte ranges),
+/// and, when the text is a document's, the document (whose tokens the
+/// extractor's tokens are built on).
+fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>], doc: Option<&Document>) -> Analysis {
     let Scratch { mut toks, mut hits, mut quoted_tok } = SPARE.with(|c| c.take());
     toks.reserve(text.len() / 4);
     let mut caps = Vec::with_capacity(sents.len());
     let mut tabular = Vec::with_capacity(sents.len());
     for (i, r) in sents.iter().enumerate() {
-        let (c, t) = entity::sentence_kind(&tok::tokenize(text, r.clone(), i as u32, &mut toks));
+        let words = doc.map_or(&[][..], |d| d.sentence_tokens(i));
+        let (c, t) = entity::sentence_kind(&tok::tokenize(text, r.clone(), i as u32, words, &mut toks));
         caps.push(c);
         tabular.push(t);
     }
@@ -321,7 +325,7 @@ impl Extractor {
             .filter(|(_, b)| b.kind != BlockKind::Subhead)
             .map(|(r, _)| r.clone())
             .collect();
-        let mut a = analyse(text, sents, &paras);
+        let mut a = analyse(text, sents, &paras, Some(doc));
         let g = &*GAZETTEER;
         let gt = |m: &Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
 
@@ -383,7 +387,8 @@ impl Extractor {
     /// Entity and direct-quote spans of raw text, in code points. Each line is a paragraph.
     pub fn spans(&self, text: &str) -> Spans {
         let (sents, paras) = line_paragraphs(text);
-        let a = analyse(text, sents, &paras);
+        // Raw text has no parse tokens: the extractor reads it all.
+        let a = analyse(text, sents, &paras, None);
         // Byte → code point offsets.
         let mut cp = CharIndex::new(text);
         let mut entities: Vec<EntitySpan> =

@@ -5,7 +5,7 @@ use crate::*;
 /// The analysis of raw text, one paragraph per line (as [`Extractor::spans`] reads it).
 pub(crate) fn analysed(text: &str) -> Analysis {
     let (sents, paras) = line_paragraphs(text);
-    analyse(text, sents, &paras)
+    analyse(text, sents, &paras, None)
 }
 
 /// The mentions of an analysis: (surface, type, canonical name).
