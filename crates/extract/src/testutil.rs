@@ -1,6 +1,7 @@
 //! Helpers for the unit tests of the rule modules.
 
-use crate::*;
+use crate::EntityType;
+use crate::analysis::{Analysis, analyse, line_paragraphs};
 
 /// The analysis of raw text, one paragraph per line (as [`Extractor::spans`] reads it).
 pub(crate) fn analysed(text: &str) -> Analysis {
