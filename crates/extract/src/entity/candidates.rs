@@ -234,11 +234,8 @@ fn chunk(
             }
         }
         if let Some(h) = hits[pos] {
-            let end = (h.t1 as usize).min(j);
-            if end < h.t1 as usize {
-                // Hit runs past the chunk end: take it whole.
-            }
-            let end = end.max(h.t1 as usize);
+            // A hit running past the chunk end is taken whole.
+            let end = h.t1 as usize;
             // A given name followed by a surname wins over a one-word gazetteer hit ("Jordan Henderson").
             let single = end == pos + 1;
             if single
@@ -315,10 +312,6 @@ fn chunk(
                 m.country = pending_country;
                 out.push(m);
                 pos = e;
-                continue;
-            }
-            if !head || k >= j {
-                pos = k;
                 continue;
             }
             pos = k;

@@ -4,7 +4,7 @@
 //! appositions.
 
 use super::{EntityType, Mention, Sense};
-use crate::lexicon::{GAZETTEER, w};
+use crate::lexicon::w;
 use crate::tok::{Tok, shape};
 
 /// In table rows, a city or an unknown name followed by a number is a team: "CHICAGO 74 55", "Bahia 2".
@@ -30,7 +30,6 @@ pub(crate) fn table_teams(toks: &[Tok], ms: &mut [Mention], tabular: &[bool]) {
 /// Context rules that look around mentions: possessive countries, capitals as
 /// governments, appositions, lower-case role phrases before names.
 pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
-    let g = &*GAZETTEER;
     for mi in 0..ms.len() {
         let (t0, t1) = (ms[mi].t0 as usize, ms[mi].t1 as usize);
         let sent = toks[t0].sent;
@@ -174,7 +173,6 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
             }
         }
     }
-    let _ = g;
 }
 
 #[cfg(test)]
