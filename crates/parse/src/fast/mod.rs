@@ -19,7 +19,10 @@
 //! for the selector's similarity, which the score crate calls; keeping them
 //! in one module keeps the tricks, and the proof that they are only tricks,
 //! in one place. Only [`similarities`] is public: the others serve the
-//! crate's own public functions.
+//! crate's own public functions. One byte-level fast path lives elsewhere:
+//! the extractor's case-insensitive lookups of words packed into a `u128`
+//! (`attache-extract`, module `lexicon::packed`, with its own agreement
+//! test), because it serves nothing but the extractor's word tables.
 
 mod case;
 mod intern;
