@@ -9,7 +9,7 @@
 //!
 //! | fast path | where | plain twin |
 //! |---|---|---|
-//! | [`words`](crate::words), [`count_words`](crate::count_words), [`collapse_ws`](crate::collapse_ws) | `space` | `str::split_whitespace` |
+//! | [`words`], [`count_words`], [`collapse_ws`] | `space` | `str::split_whitespace` |
 //! | word boundaries of ASCII text (`AsciiWords`) | `words` | `unicode_segmentation::unicode_word_indices` |
 //! | the upper-case test (`has_uppercase`) | `case` | `s.chars().any(char::is_uppercase)` |
 //! | term interning: the thread's lexicon, its reset when full and the per-document overflow | `intern` | stemming every word |
