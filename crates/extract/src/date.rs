@@ -49,7 +49,7 @@ pub(crate) fn parse_published(s: &str) -> Option<Date> {
         return Some(d);
     }
     let mut toks = Vec::new();
-    crate::tok::tokenize(s, 0..s.len(), 0, &mut toks);
+    crate::tok::tokenize(s, 0..s.len(), 0, &[], &mut toks);
     find_dates(s, &toks, None, false)
         .into_iter()
         .find_map(|d| d.when.filter(|w| w.start == w.end).map(|w| w.start))
@@ -307,7 +307,7 @@ mod tests {
 
     fn run(s: &str, pubd: &str, future: bool) -> Vec<(String, Option<String>)> {
         let mut toks = Vec::new();
-        crate::tok::tokenize(s, 0..s.len(), 0, &mut toks);
+        crate::tok::tokenize(s, 0..s.len(), 0, &[], &mut toks);
         find_dates(s, &toks, parse_published(pubd), future)
             .into_iter()
             .map(|d| (s[d.span].to_string(), d.when.map(|w| w.iso())))

@@ -36,10 +36,13 @@
 //! ```
 #![deny(missing_docs)]
 
+mod analysis;
 mod date;
 mod entity;
 mod lexicon;
 mod quote;
+#[cfg(test)]
+mod testutil;
 mod tok;
 
 use rustc_hash::FxHashMap;
@@ -50,9 +53,10 @@ use serde::Serialize;
 
 pub use entity::EntityType;
 
+use analysis::{Analysis, CharIndex, analyse, line_paragraphs, sentence_of};
 use entity::{Mention, Sense};
 use lexicon::{GAZETTEER, w};
-use tok::{Tok, shape};
+use tok::shape;
 
 /// Everything extracted from one article. The JSON field names are a contract
 /// with the briefing model.
@@ -206,82 +210,6 @@ const _: () = {
     assert_send_sync::<Extraction>();
 };
 
-/// The shared analysis of one text.
-struct Analysis {
-    toks: Vec<Tok>,
-    ms: Vec<Mention>,
-    people: Vec<entity::PersonCluster>,
-    segs: Vec<quote::Segment>,
-    speakers: Vec<Option<String>>,
-    sents: Vec<Range<usize>>,
-    /// Per token: inside a quotation.
-    quoted_tok: Vec<bool>,
-    /// The gazetteer hits buffer (kept for reuse).
-    hits: Vec<Option<entity::GazHit>>,
-}
-
-/// Per-token buffers kept between documents on a thread: large allocations per document
-/// cost more than the work done in them.
-#[derive(Default)]
-struct Scratch {
-    toks: Vec<Tok>,
-    hits: Vec<Option<entity::GazHit>>,
-    quoted_tok: Vec<bool>,
-}
-
-impl Drop for Analysis {
-    fn drop(&mut self) {
-        // Keep the buffers for the next document on this thread, unless they are huge.
-        if self.toks.capacity() <= SPARE_TOKENS {
-            let mut s = Scratch {
-                toks: std::mem::take(&mut self.toks),
-                hits: std::mem::take(&mut self.hits),
-                quoted_tok: std::mem::take(&mut self.quoted_tok),
-            };
-            s.toks.clear();
-            s.hits.clear();
-            s.quoted_tok.clear();
-            SPARE.with(|c| c.set(s));
-        }
-    }
-}
-
-/// The largest token buffer kept between documents (about 2.5 MB, with the others 4.5 MB).
-const SPARE_TOKENS: usize = 1 << 17;
-
-thread_local! {
-    static SPARE: std::cell::Cell<Scratch> = const {
-        std::cell::Cell::new(Scratch { toks: Vec::new(), hits: Vec::new(), quoted_tok: Vec::new() })
-    };
-}
-
-fn analyse(text: &str, sents: Vec<Range<usize>>, paras: &[Range<usize>]) -> Analysis {
-    let Scratch { mut toks, mut hits, mut quoted_tok } = SPARE.with(|c| c.take());
-    toks.reserve(text.len() / 4);
-    let mut caps = Vec::with_capacity(sents.len());
-    let mut tabular = Vec::with_capacity(sents.len());
-    for (i, r) in sents.iter().enumerate() {
-        let (c, t) = entity::sentence_kind(&tok::tokenize(text, r.clone(), i as u32, &mut toks));
-        caps.push(c);
-        tabular.push(t);
-    }
-    let mut ms = entity::find_mentions(text, &toks, &caps, &tabular, &mut hits);
-    entity::table_teams(&toks, &mut ms, &tabular);
-    entity::context_rules(text, &toks, &mut ms);
-    let people = entity::link(text, &toks, &mut ms, &caps);
-    let mut segs = quote::find_segments(text, paras);
-    let quoted: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
-    let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents, quoted: &quoted };
-    let speakers = quote::attribute(&ctx, &mut segs);
-    quoted_tok.resize(toks.len(), false);
-    for sg in &segs {
-        let a = toks.partition_point(|t| (t.s as usize) < sg.span.start);
-        let b = toks.partition_point(|t| (t.s as usize) < sg.span.end);
-        quoted_tok[a..b].iter_mut().for_each(|q| *q = true);
-    }
-    Analysis { toks, ms, people, segs, speakers, sents, quoted_tok, hits }
-}
-
 fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
     let mut order: Vec<Named> = Vec::new();
     let mut idx: FxHashMap<&str, usize> = FxHashMap::default();
@@ -319,7 +247,7 @@ impl Extractor {
             .filter(|(_, b)| b.kind != BlockKind::Subhead)
             .map(|(r, _)| r.clone())
             .collect();
-        let mut a = analyse(text, sents, &paras);
+        let mut a = analyse(text, sents, &paras, Some(doc));
         let g = &*GAZETTEER;
         let gt = |m: &Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
 
@@ -380,23 +308,9 @@ impl Extractor {
 
     /// Entity and direct-quote spans of raw text, in code points. Each line is a paragraph.
     pub fn spans(&self, text: &str) -> Spans {
-        let mut paras = Vec::new();
-        let mut sents = Vec::new();
-        let mut off = 0;
-        for line in text.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            let lead = body.len() - body.trim_start().len();
-            let body_t = body.trim();
-            if !body_t.is_empty() {
-                let base = off + lead;
-                paras.push(base..base + body_t.len());
-                for r in attache_parse::split_sentences(body_t) {
-                    sents.push(base + r.start..base + r.end);
-                }
-            }
-            off += line.len();
-        }
-        let a = analyse(text, sents, &paras);
+        let (sents, paras) = line_paragraphs(text);
+        // Raw text has no parse tokens: the extractor reads it all.
+        let a = analyse(text, sents, &paras, None);
         // Byte → code point offsets.
         let mut cp = CharIndex::new(text);
         let mut entities: Vec<EntitySpan> =
@@ -435,32 +349,6 @@ impl Extractor {
         }
         Spans { entities, quotes }
     }
-}
-
-/// Converts increasing byte offsets to code-point offsets.
-struct CharIndex<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharIndex<'a> {
-    fn new(text: &'a str) -> Self {
-        CharIndex { text, byte: 0, chars: 0 }
-    }
-    fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..b].chars().count();
-        self.byte = b;
-        self.chars
-    }
-}
-
-fn sentence_of(a: &Analysis, byte: usize) -> usize {
-    a.sents.partition_point(|r| r.end <= byte).min(a.sents.len().saturating_sub(1))
 }
 
 fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<WhatNext> {

@@ -1,7 +1,17 @@
-//! The extractor's own tokens: words and punctuation with byte offsets,
-//! shape bits and lexicon flags. Unlike the parse crate's tokens they keep
-//! punctuation, possessive `'s` and abbreviation periods, which the entity
-//! and quote rules read.
+//! The extractor's tokens: words and punctuation with byte offsets, shape
+//! bits and lexicon flags. Unlike the parse crate's tokens (Unicode words,
+//! for scoring) they keep punctuation, possessive `'s`, abbreviation periods,
+//! hyphenated compounds and currency signs, which the entity and quote rules
+//! read.
+//!
+//! They are built on the parse crate's tokens, not on a second reading of
+//! the text: a parse token made of ASCII letters and digits only
+//! ([`Token::PLAIN`]) and followed by white space or a plain punctuation
+//! mark is taken as it is (most words of an article); only what such tokens
+//! leave open (the marks between words, words before a joiner or a period,
+//! words with non-ASCII letters) is read here, byte by byte.
+
+use attache_parse::Token;
 
 use crate::lexicon::{self, w};
 
@@ -110,6 +120,9 @@ static CLASS: [u8; 256] = {
 };
 
 /// Tokenize `text[range]`, appending to `out` with sentence index `sent`.
+/// `words` are the parse crate's tokens of that range (of
+/// [`Document::sentence_tokens`](attache_parse::Document::sentence_tokens));
+/// the result is the same with any of them left out, only slower.
 ///
 /// Works on bytes: ASCII is classified by table, other characters are decoded where they
 /// occur. Lexicon flags are looked up in place (see [`lexicon::word_flags`]). Returns the
@@ -118,8 +131,11 @@ pub(crate) fn tokenize(
     text: &str,
     range: std::ops::Range<usize>,
     sent: u32,
+    words: &[Token],
     out: &mut Vec<Tok>,
 ) -> SentenceCounts {
+    // The next parse token that may start where we are.
+    let mut wk = 0;
     let mut counts = SentenceCounts::default();
     let bytes = text.as_bytes();
     let table = lexicon::packed();
@@ -136,9 +152,20 @@ pub(crate) fn tokenize(
         if class == ALNUM {
             // Fast path: an ASCII word of letters and digits that no joiner, period, `$` or
             // non-ASCII character follows. Anything else takes the general path below.
-            let end = i
-                + 1
-                + bytes[i + 1..lim].iter().position(|&b| CLASS[b as usize] != ALNUM).unwrap_or(lim - i - 1);
+            // A plain parse token starting here is that run of letters and digits.
+            while words.get(wk).is_some_and(|t| (t.start as usize) < i) {
+                wk += 1;
+            }
+            let end = match words.get(wk) {
+                Some(t) if t.start as usize == i && t.is_plain() => t.end as usize,
+                _ => {
+                    i + 1
+                        + bytes[i + 1..lim]
+                            .iter()
+                            .position(|&b| CLASS[b as usize] != ALNUM)
+                            .unwrap_or(lim - i - 1)
+                }
+            };
             if end >= lim || CLASS[bytes[end] as usize] & (SPACE | OTHER) != 0 {
                 let mut sh = shape::WORD;
                 if b0.is_ascii_uppercase() {
@@ -322,274 +349,4 @@ fn all_caps(word: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(t: &str) -> Vec<String> {
-        let mut v = Vec::new();
-        tokenize(t, 0..t.len(), 0, &mut v);
-        v.iter().map(|k| k.text(t).to_string()).collect()
-    }
-
-    #[test]
-    fn splits_possessives_keeps_abbreviations() {
-        assert_eq!(
-            words("India’s Mr. Jaishankar met U.S. envoys in Indo-Pacific talks, England 's J. Smith."),
-            [
-                "India",
-                "’s",
-                "Mr.",
-                "Jaishankar",
-                "met",
-                "U.S.",
-                "envoys",
-                "in",
-                "Indo-Pacific",
-                "talks",
-                ",",
-                "England",
-                "'s",
-                "J.",
-                "Smith",
-                "."
-            ]
-        );
-        assert_eq!(words("O'Neill's “quote”"), ["O'Neill", "'s", "“", "quote", "”"]);
-    }
-
-    /// The first, character-by-character tokenizer, kept as the reference the byte-level
-    /// one must agree with token for token.
-    fn reference(text: &str, range: std::ops::Range<usize>, sent: u32, out: &mut Vec<Tok>) {
-        let s = &text[range.clone()];
-        let base = range.start;
-        let bytes = s.as_bytes();
-        let mut pos = 0;
-        while pos < bytes.len() {
-            let i = pos;
-            let b0 = bytes[i];
-            // ASCII fast path; other characters are decoded.
-            let c = if b0 < 0x80 { b0 as char } else { s[i..].chars().next().unwrap_or(' ') };
-            pos += c.len_utf8();
-            if c.is_whitespace() {
-                continue;
-            }
-            if c.is_alphanumeric() {
-                let mut end = i + c.len_utf8();
-                let mut has_dot = false;
-                loop {
-                    let rest = &s[end..];
-                    let mut chars = rest.chars();
-                    let Some(n) = chars.next() else { break };
-                    if n.is_ascii_alphanumeric() || !n.is_ascii() && n.is_alphanumeric() {
-                        end += n.len_utf8();
-                        continue;
-                    }
-                    if matches!(n, '-' | '.' | '\'' | '’' | '&')
-                        && let Some(n2) = chars.next()
-                        && n2.is_alphanumeric()
-                    {
-                        // Possessive `'s` at a word end is split off below.
-                        if is_apos(n)
-                            && (n2 == 's' || n2 == 'S')
-                            && !chars.next().is_some_and(char::is_alphanumeric)
-                        {
-                            break;
-                        }
-                        if n == '.' {
-                            has_dot = true;
-                        }
-                        end += n.len_utf8() + n2.len_utf8();
-                        continue;
-                    }
-                    break;
-                }
-                let word = &s[i..end];
-                // Abbreviation periods: "U.S.", "Mr.", "J." initials.
-                if s[end..].starts_with('.') {
-                    let single_cap = word.chars().count() == 1 && c.is_uppercase();
-                    let lw = lexicon::flags(&s[i..end + 1]);
-                    // A period followed by a comma or a closing parenthesis ends no sentence: "(D-Ore.)".
-                    let abbrev_next = matches!(s[end + 1..].chars().next(), Some(',' | ')'));
-                    if has_dot
-                        || single_cap
-                        || abbrev_next
-                        || lw & w::HONORIFIC != 0
-                        || lexicon::flags(word) & w::MONTH != 0 && word.len() <= 4
-                    {
-                        end += 1;
-                        // "U.S.-brokered": the compound goes on after the period.
-                        let mut rest = s[end..].chars();
-                        if rest.next() == Some('-') && rest.next().is_some_and(char::is_alphanumeric) {
-                            end += 1;
-                            while let Some(n) =
-                                s[end..].chars().next().filter(|n| n.is_alphanumeric() || *n == '-')
-                            {
-                                end += n.len_utf8();
-                            }
-                        }
-                    }
-                }
-                // Currency symbols: "C$", "HK$", "US$".
-                if s[end..].starts_with('$')
-                    && end - i <= 3
-                    && s[i..end].chars().all(|c| c.is_ascii_uppercase())
-                {
-                    end += 1;
-                }
-                let word = &s[i..end];
-                let mut sh = shape::WORD;
-                if c.is_uppercase() {
-                    sh |= shape::CAP;
-                    let letters = word.chars().filter(|c| c.is_alphabetic());
-                    let mut n = 0;
-                    let mut all = true;
-                    for l in letters {
-                        n += 1;
-                        if !l.is_uppercase() {
-                            all = false;
-                            break;
-                        }
-                    }
-                    if all && n >= 2 {
-                        sh |= shape::ALLCAPS;
-                    }
-                } else if c.is_ascii_digit() {
-                    sh |= shape::NUM;
-                }
-                out.push(Tok {
-                    s: (base + i) as u32,
-                    e: (base + end) as u32,
-                    flags: lexicon::flags(word),
-                    shape: sh,
-                    sent,
-                });
-                pos = end;
-                continue;
-            }
-            if is_apos(c) {
-                let rest = &s[i + c.len_utf8()..];
-                let mut ch = rest.chars();
-                if matches!(ch.next(), Some('s' | 'S')) && !ch.next().is_some_and(char::is_alphanumeric) {
-                    let end = i + c.len_utf8() + 1;
-                    out.push(Tok {
-                        s: (base + i) as u32,
-                        e: (base + end) as u32,
-                        flags: 0,
-                        shape: shape::POSS,
-                        sent,
-                    });
-                    pos = end;
-                    continue;
-                }
-            }
-            let mut sh = shape::PUNCT;
-            if matches!(c, '"' | '“' | '”' | '«' | '»') {
-                sh |= shape::QUOTE;
-            }
-            out.push(Tok {
-                s: (base + i) as u32,
-                e: (base + i + c.len_utf8()) as u32,
-                flags: 0,
-                shape: sh,
-                sent,
-            });
-        }
-    }
-
-    fn toks_of(t: &str, new: bool) -> Vec<(u32, u32, u32, u8)> {
-        // Tokenize sentence-sized pieces, as the extractor does.
-        let mut v = Vec::new();
-        let mut start = 0;
-        for (k, piece) in t.split_inclusive(['\n', '.']).enumerate() {
-            let n = v.len();
-            if new {
-                let c = tokenize(t, start..start + piece.len(), k as u32, &mut v);
-                // The counts agree with the tokens.
-                let words: Vec<&Tok> = v[n..].iter().filter(|t| t.is(shape::WORD)).collect();
-                assert_eq!(c.words as usize, words.len());
-                assert_eq!(c.nums as usize, words.iter().filter(|t| t.is(shape::NUM)).count());
-                assert_eq!(c.letter_words + c.nums, c.words);
-                let upper = words.iter().filter(|t| !t.is(shape::NUM) && t.is(shape::ALLCAPS)).count();
-                assert_eq!(c.upper as usize, upper);
-            } else {
-                reference(t, start..start + piece.len(), k as u32, &mut v);
-            }
-            start += piece.len();
-        }
-        v.iter().map(|k| (k.s, k.e, k.flags, k.shape)).collect()
-    }
-
-    #[test]
-    fn agrees_with_the_reference_tokenizer() {
-        let fixed = [
-            "India’s Mr. Jaishankar met U.S. envoys in Indo-Pacific talks, England 's J. Smith.",
-            "the u.s.-brokered deal , sen. (D-Ore.) said ; HK$ 5 and C$10, US$ 3 — “NATO” «UE» O’Neill’S",
-            "Jan. 5 Sept. 30 MAR. may. AT&T Procter & Gamble rock'n'roll don't it’s 1,000.50 3-45 x'",
-            "Ünal ÇELİK and ΑΘΗΝΑ met Straße’s İstanbul\u{a0}team\u{2009}at 9.30 a.m. and\u{b}p.m.",
-        ];
-        for t in fixed {
-            assert_eq!(toks_of(t, true), toks_of(t, false), "{t}");
-        }
-        // Generated strings over the characters the rules look at.
-        let alphabet: Vec<&str> = vec![
-            "a",
-            "s",
-            "S",
-            "B",
-            "Mr",
-            "mr",
-            "Jan",
-            "sept",
-            "U",
-            "é",
-            "É",
-            "ß",
-            "İ",
-            "9",
-            "0",
-            "-",
-            ".",
-            "'",
-            "’",
-            "&",
-            "$",
-            ",",
-            ")",
-            "(",
-            " ",
-            " ",
-            "\n",
-            "\t",
-            "\u{b}",
-            "\u{a0}",
-            "“",
-            "”",
-            "\"",
-            "«",
-            "»",
-            "—",
-            "x",
-            "Gen",
-            "Maj",
-            "HK",
-            "said",
-            "Secretary-General",
-            "ab",
-        ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 24) as usize;
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            assert_eq!(toks_of(&t, true), toks_of(&t, false), "{t:?}");
-        }
-    }
-}
+mod tests;

@@ -57,6 +57,7 @@
 mod article;
 mod document;
 mod error;
+pub mod fast;
 #[cfg(feature = "compression")]
 mod gz;
 #[cfg(feature = "html")]
@@ -75,6 +76,7 @@ mod ws;
 pub use article::{Article, Block, BlockKind};
 pub use document::{Document, Sentence};
 pub use error::{Field, ParseError};
+pub use fast::{Words, collapse_ws, count_words, words};
 #[cfg(feature = "html")]
 pub use html::{MAX_HTML_BYTES, decode_html, read_html};
 pub use json::{JsonArticle, read_json};
@@ -84,7 +86,6 @@ pub use text::{MAX_ARTICLE_BYTES, read_text};
 pub use token::{Token, Vocabulary, is_stopword};
 #[cfg(feature = "warc")]
 pub use warc::{MAX_WARC_HEADER_BYTES, MAX_WARC_RECORD_BYTES, WarcReader, WarcRecord};
-pub use ws::{Words, collapse_ws, count_words, words};
 
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}

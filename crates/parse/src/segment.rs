@@ -76,7 +76,7 @@ fn mask_quotes(text: &str) -> String {
 /// ```
 pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let caseless = !has_uppercase(para);
+    let caseless = !crate::fast::has_uppercase(para);
     // Tokenized copy marks every sentence end with a stand-alone stop; there
     // the rule set's guesses (made for cased text) are not needed.
     let stops = if caseless { spaced_stops(para) } else { Vec::new() };
@@ -102,35 +102,6 @@ pub fn split_sentences(para: &str) -> Vec<Range<usize>> {
     move_openers_forward(para, &mut out);
     merge_fragments(para, &mut out, caseless);
     out
-}
-
-/// Does `s` hold an upper-case letter? Eight ASCII bytes are tested at a
-/// time; other characters are decoded.
-fn has_uppercase(s: &str) -> bool {
-    use crate::ws::{HI, LO, chunk};
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if let Some(x) = chunk(b, i)
-            && x & HI == 0
-        {
-            // For ASCII bytes, `b | 0x80` minus `A` (or `Z` + 1) borrows from
-            // no other byte and keeps the high bit exactly when `b >= A` (`b > Z`).
-            let ge_a = (x | HI).wrapping_sub(u64::from(b'A') * LO);
-            let gt_z = (x | HI).wrapping_sub(u64::from(b'Z' + 1) * LO);
-            if ge_a & !gt_z & HI != 0 {
-                return true;
-            }
-            i += 8;
-            continue;
-        }
-        let c = s[i..].chars().next().expect("char boundary");
-        if c.is_uppercase() {
-            return true;
-        }
-        i += c.len_utf8();
-    }
-    false
 }
 
 /// Sentence starts in tokenized, lower-cased copy (`… went bankrupt . the
@@ -303,28 +274,6 @@ mod tests {
             }
         }
         out
-    }
-
-    #[test]
-    fn uppercase_test_agrees_with_chars() {
-        for s in [
-            "",
-            "a",
-            "Z",
-            "@[`{",
-            "all lower case text , here .",
-            "lower then X",
-            "é and É",
-            "ß ẞ",
-            "ǅ",
-            "@@@@@@@@Z",
-            "[[[[[[[[A",
-            "ωΩ",
-            "straße",
-            "日本語 A",
-        ] {
-            assert_eq!(has_uppercase(s), s.chars().any(char::is_uppercase), "{s:?}");
-        }
     }
 
     #[test]

@@ -145,34 +145,47 @@ impl Selector {
 }
 
 /// Call `f(j, cosine, containment)` for sentence `i` against each of `others`
-/// (the values of [`Features::sim`] and [`Features::containment`]), spreading `i`'s vector over
-/// `dense` (all zeros, as long as the vocabulary; left zeroed) so that each
-/// comparison is one pass over `j`'s terms.
+/// (the values of [`Features::sim`] and [`Features::containment`]), through
+/// [`attache_parse::fast::similarities`] (`dense`: all zeros, as long as the
+/// vocabulary; left zeroed).
+#[inline]
 fn compare(
     features: &Features,
     i: usize,
     others: &[usize],
     dense: &mut [f32],
-    mut f: impl FnMut(usize, f32, f32),
+    f: impl FnMut(usize, f32, f32),
 ) {
-    let a = &features.vectors[i];
-    for &(t, w) in a {
-        dense[t as usize] = w;
-    }
-    for &j in others {
-        let b = &features.vectors[j];
-        let (mut dot, mut common) = (0.0f32, 0usize);
-        for &(t, w) in b {
-            let v = dense[t as usize];
-            if v != 0.0 {
-                dot += w * v;
-                common += 1;
-            }
+    let v = &features.vectors;
+    attache_parse::fast::similarities(&v[i], others.iter().map(|&j| (j, v[j].as_slice())), dense, f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use attache_parse::{Document, read_text};
+
+    /// The selector's fast comparison agrees with [`Features::sim`] and
+    /// [`Features::containment`] on every pair of a real document's sentences.
+    #[test]
+    fn fast_similarity_agrees_with_features() {
+        let doc = Document::new(
+            read_text(
+                "Talks resume\n\nEnvoys met in Geneva on Monday to resume the grain talks. The talks \
+                 in Geneva resumed after a month. Envoys said the grain deal was close. A vote follows \
+                 next week in Geneva. Nobody expected the month-long pause to end so soon.",
+            )
+            .expect("text"),
+        );
+        let f = Features::new(&doc);
+        let mut dense = vec![0.0; f.df.len()];
+        let all: Vec<usize> = (0..f.len()).collect();
+        for i in 0..f.len() {
+            compare(&f, i, &all, &mut dense, |j, sim, contained| {
+                assert_eq!(sim, f.sim(i, j), "{i} {j}");
+                assert_eq!(contained, f.containment(i, j), "{i} {j}");
+            });
         }
-        let shorter = a.len().min(b.len());
-        f(j, dot, if shorter == 0 { 0.0 } else { common as f32 / shorter as f32 });
-    }
-    for &(t, _) in a {
-        dense[t as usize] = 0.0;
+        assert!(f.sim(0, 1) > 0.0);
     }
 }

@@ -1,0 +1,245 @@
+//! Document-level linking: surfaces typed by confident mentions re-type the
+//! weak ones, people are grouped into clusters (full names first, then
+//! surnames), and every mention gets its canonical name.
+
+use rustc_hash::FxHashMap;
+
+use super::{EntityType, Mention, PersonCluster, Sense};
+use crate::lexicon::{GAZETTEER, GIVEN, GazKind};
+use crate::tok::{Tok, shape};
+
+/// Document-level linking: person clusters, surnames, and re-typing weak
+/// mentions from confident ones. Returns the clusters.
+pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool]) -> Vec<PersonCluster> {
+    let g = &*GAZETTEER;
+    // Known surface → type from confident mentions; teams from results tables first.
+    // Keys are lower-cased surfaces; `buf` holds the lower-cased form of a lookup.
+    let mut known: FxHashMap<String, EntityType> =
+        FxHashMap::with_capacity_and_hasher(ms.len() * 2, Default::default());
+    let mut buf = String::new();
+    let mut add_new = |known: &mut FxHashMap<String, EntityType>, s: &str, ty: EntityType| {
+        let l = lowered(s, &mut buf);
+        if !known.contains_key(l) {
+            known.insert(l.to_string(), ty);
+        }
+    };
+    for m in ms.iter().filter(|m| m.team) {
+        let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+        known.insert(s.to_lowercase(), EntityType::Org);
+    }
+    let teams = !known.is_empty();
+    for m in ms.iter().filter(|m| !m.weak) {
+        let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+        add_new(&mut known, s, m.ty);
+        if m.ty == EntityType::Per && m.t1 - m.t0 >= 2 {
+            let last = toks[m.t1 as usize - 1].text(text);
+            add_new(&mut known, last, EntityType::Per);
+        }
+    }
+    // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
+    for m in ms.iter().filter(|m| {
+        m.weak && m.ty == EntityType::Per && m.t1 - m.t0 >= 2 && !caps[toks[m.t0 as usize].sent as usize]
+    }) {
+        let last = toks[m.t1 as usize - 1].text(text);
+        add_new(&mut known, last, EntityType::Per);
+    }
+    let mut buf = String::new();
+    for m in ms.iter_mut() {
+        // Datelines ("NEW YORK 1996-08-22") keep their place.
+        let dateline =
+            toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::NUM) && t.text(text).contains('-'));
+        if m.team || dateline {
+            continue;
+        }
+        let caps_sent = caps[toks[m.t0 as usize].sent as usize];
+        // In a sports report, a city that is a team in the results is the team in the prose too.
+        let team_city = teams && !caps_sent && m.sense == Sense::Place;
+        if !m.weak && !caps_sent && !team_city {
+            continue;
+        }
+        if team_city {
+            let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+            if known.get(lowered(s, &mut buf)) != Some(&EntityType::Org) {
+                continue;
+            }
+        }
+        let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+        if let Some(&ty) = known.get(lowered(s, &mut buf)) {
+            m.ty = ty;
+            m.weak = false;
+            m.sense = match ty {
+                EntityType::Per => Sense::Person,
+                EntityType::Org => Sense::Org,
+                EntityType::Loc => {
+                    if m.sense == Sense::Country {
+                        Sense::Country
+                    } else {
+                        Sense::Place
+                    }
+                }
+                EntityType::Misc => m.sense,
+            };
+        }
+    }
+    // Unresolved weak single words are dropped: too often wrong.
+    ms.retain(|m| !(m.weak && m.sense == Sense::Other));
+    // Person clusters.
+    let mut clusters: Vec<PersonCluster> = Vec::new();
+    let mut by_last: FxHashMap<&str, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(ms.len(), Default::default());
+    // Full names first, in order.
+    for m in ms.iter_mut() {
+        if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
+            continue;
+        }
+        let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+        let last = toks[m.t1 as usize - 1].text(text);
+        let first = toks[m.t0 as usize].text(text);
+        let ci = match by_last.get(last).and_then(|v| {
+            v.iter().find(|&&c| {
+                clusters[c].name == name || toks[clusters[c].first_tok as usize].text(text) == first
+            })
+        }) {
+            Some(&c) => c,
+            None => {
+                clusters.push(PersonCluster {
+                    name: name.to_string(),
+                    role: None,
+                    country: None,
+                    mentions: 0,
+                    first_tok: m.t0,
+                });
+                by_last.entry(last).or_default().push(clusters.len() - 1);
+                // East Asian order: "Xi Jinping" is also "Xi".
+                if !GIVEN.contains(first) {
+                    by_last.entry(first).or_default().push(clusters.len() - 1);
+                }
+                clusters.len() - 1
+            }
+        };
+        m.person = ci as u32;
+        // Longer names win as canonical ("Hillary Rodham Clinton" over "Hillary Clinton").
+        if name.len() > clusters[ci].name.len() {
+            clusters[ci].name = name.to_string();
+        }
+    }
+    // Single-word person mentions link to the most recent cluster with that surname before them,
+    // else the first after.
+    for m in ms.iter_mut() {
+        if m.ty != EntityType::Per || m.person != u32::MAX {
+            continue;
+        }
+        let w0 = toks[m.t0 as usize].text(text);
+        let w1 = toks[m.t1 as usize - 1].text(text);
+        let cands = by_last.get(w1).or_else(|| by_last.get(w0));
+        let ci = match cands {
+            Some(v) => {
+                let before = v
+                    .iter()
+                    .copied()
+                    .filter(|&c| clusters[c].first_tok < m.t0)
+                    .max_by_key(|&c| clusters[c].first_tok);
+                before.unwrap_or(v[0])
+            }
+            None => {
+                let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+                let name = match g.famous.get(name) {
+                    Some(&p) => g.people[p as usize],
+                    None => name,
+                };
+                clusters.push(PersonCluster {
+                    name: name.to_string(),
+                    role: None,
+                    country: None,
+                    mentions: 0,
+                    first_tok: m.t0,
+                });
+                by_last.entry(w1).or_default().push(clusters.len() - 1);
+                clusters.len() - 1
+            }
+        };
+        m.person = ci as u32;
+    }
+    for m in ms.iter_mut() {
+        if m.ty == EntityType::Per && m.person != u32::MAX {
+            let c = &mut clusters[m.person as usize];
+            c.mentions += 1;
+            if c.role.is_none() {
+                c.role.clone_from(&m.role);
+            }
+            if c.country.is_none() {
+                c.country = m.country;
+            }
+            m.canonical.clone_from(&c.name);
+        } else if m.ncountries > 0 && m.sense == Sense::Country {
+            m.canonical = match m.country_ids() {
+                [c] => g.countries[*c as usize].name.to_string(),
+                ids => ids.iter().map(|&c| g.countries[c as usize].name).collect::<Vec<_>>().join(", "),
+            };
+        } else {
+            let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
+            m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
+        }
+    }
+    clusters
+}
+
+/// `s` lower-cased as `str::to_lowercase` does, in `buf` (no allocation for ASCII).
+fn lowered<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    if s.is_ascii() {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = s.to_lowercase();
+    }
+    buf
+}
+
+/// The gazetteer's canonical name for a surface form, if it is in the gazetteer.
+fn canonical_gazetteer(s: &str) -> Option<String> {
+    let g = &*GAZETTEER;
+    let m = g.ac.find(aho_corasick::Input::new(s).anchored(aho_corasick::Anchored::Yes))?;
+    if m.start() != 0 || m.end() != s.len() {
+        return None;
+    }
+    Some(match g.patterns[m.pattern().as_usize()].1 {
+        GazKind::Org(o) => g.orgs[o as usize].to_string(),
+        GazKind::Place(p) => g.places[p as usize].to_string(),
+        GazKind::Capital(_) => g.patterns[m.pattern().as_usize()].0.to_string(),
+        GazKind::Adjective => return None,
+        GazKind::Person(p) => g.people[p as usize].to_string(),
+        GazKind::Country(c) | GazKind::Demonym(c) => g.countries[c as usize].name.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{analysed, mentions};
+
+    #[test]
+    fn a_surname_links_to_the_full_name() {
+        let text = "Maria Lopez arrived in Lima. Later Lopez said she was pleased.";
+        let a = analysed(text);
+        assert_eq!(a.people.len(), 1);
+        assert_eq!((a.people[0].name.as_str(), a.people[0].mentions), ("Maria Lopez", 2));
+        let canon: Vec<String> = mentions(text, &a).into_iter().map(|m| m.2).collect();
+        assert_eq!(canon, ["Maria Lopez", "Lima", "Maria Lopez"]);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_stay_apart() {
+        let text = "Maria Lopez met Jorge Lopez. Jorge Lopez said no.";
+        let a = analysed(text);
+        let names: Vec<(&str, usize)> = a.people.iter().map(|p| (p.name.as_str(), p.mentions)).collect();
+        assert_eq!(names, [("Maria Lopez", 1), ("Jorge Lopez", 2)]);
+    }
+
+    #[test]
+    fn lowering_matches_to_lowercase() {
+        let mut buf = String::new();
+        for s in ["Geneva", "ÉCOLE Normale", "İstanbul", ""] {
+            assert_eq!(super::lowered(s, &mut buf), s.to_lowercase());
+        }
+    }
+}
