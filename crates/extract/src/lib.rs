@@ -251,7 +251,9 @@ impl Extractor {
             .collect();
         let mut a = analyse(text, sents, &paras);
         let g = &*GAZETTEER;
-        let gt = |m: &entity::Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
+        let gt = |m: &entity::Mention| {
+            &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize]
+        };
 
         let mut people: Vec<Person> = a
             .people

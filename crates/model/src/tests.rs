@@ -33,7 +33,12 @@ fn full() -> Brief {
             span: 10..19,
         }],
         positions: vec![Stance { party: "Peru".into(), points: vec![Point::new("Peru said so.", 3, 0.0)] }],
-        what_next: vec![Event { text: "Talks resume.".into(), when: some("2026-01-08"), sentence: 4, resolved: true }],
+        what_next: vec![Event {
+            text: "Talks resume.".into(),
+            when: some("2026-01-08"),
+            sentence: 4,
+            resolved: true,
+        }],
         sources: vec![SourceRef { id: some("a1"), ..SourceRef::default() }],
         stats: Stats { words: 20, sentences: 5, brief_words: 10, dropped: 1 },
     }
@@ -63,7 +68,8 @@ fn brief_serializes_to_the_json_contract() {
 fn empty_brief_writes_every_field() {
     let v = serde_json::to_value(Brief::default()).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    for k in ["id", "title", "method", "bottom_line", "quotes", "positions", "what_next", "sources", "stats"] {
+    for k in ["id", "title", "method", "bottom_line", "quotes", "positions", "what_next", "sources", "stats"]
+    {
         assert!(keys.contains(&k), "{k} missing from {keys:?}");
     }
     assert_eq!(v["id"], serde_json::Value::Null);
@@ -88,9 +94,11 @@ fn brief_reads_back() {
 
 #[test]
 fn quote_direct_can_be_read_when_present() {
-    let q: Quote = serde_json::from_str(r#"{"text":"so","speaker":null,"sentence":0,"direct":false}"#).unwrap();
+    let q: Quote =
+        serde_json::from_str(r#"{"text":"so","speaker":null,"sentence":0,"direct":false}"#).unwrap();
     assert!(!q.direct);
-    let e: Event = serde_json::from_str(r#"{"text":"t","when":"2026-01","sentence":1,"resolved":true}"#).unwrap();
+    let e: Event =
+        serde_json::from_str(r#"{"text":"t","when":"2026-01","sentence":1,"resolved":true}"#).unwrap();
     assert!(e.resolved);
 }
 

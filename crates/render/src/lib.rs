@@ -40,13 +40,13 @@ mod renderer;
 mod sample;
 mod theme;
 
+/// The briefing's data types, defined in [`attache_model`] and re-exported here.
+pub use attache_model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use daily::{
     Daily, DailyEvent, DailyMention, DailyPerson, DailyPoint, DailySource, DailyStats, PreviousStory,
     SourceGroup, Story, StoryStatus, daily_words, fit_daily,
 };
 pub use fit::{ITEM_COST, body_words, fit_to_budget, page_cost};
-/// The briefing's data types, defined in [`attache_model`] and re-exported here.
-pub use attache_model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use renderer::{Format, Paper, Renderer, markdown_escape, web_url};
 pub use theme::Theme;
 
