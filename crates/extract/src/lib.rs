@@ -10,6 +10,12 @@
 //! same on raw text and reports entity and quote spans in code points, which is
 //! what `attache extract` prints.
 //!
+//! The people ([`Person`]), organisations, countries and places
+//! ([`Mention`]), quotes ([`Quote`]), positions ([`Stance`], made of
+//! [`Point`]s) and what-next items ([`Event`]) are the briefing's own types,
+//! defined once in `attache-model` and re-exported here: a briefing takes them
+//! over as they are.
+//!
 //! Everything is rule-based and deterministic: gazetteers compiled into the
 //! crate (`data/`, each file names its public source), titles and honorifics,
 //! capitalisation, appositions and attribution verbs. An `Extractor` is
