@@ -204,11 +204,7 @@ impl Pipeline {
         };
         let x = self.extractor.extract(doc);
         if let Some(events) = events {
-            events.extend(x.what_next.iter().map(|w| Event {
-                text: w.text.clone(),
-                when: w.when.clone(),
-                sentence: w.sentence,
-            }));
+            events.extend(x.what_next.iter().cloned());
         }
         fill_extraction(&mut brief, x);
         attache_render::fit_to_budget(&mut brief, self.page_budget(self.options.words));
@@ -241,72 +237,57 @@ const MAX_PARTIES: usize = 4;
 
 /// Fill the who / where / quotes / positions / what-next sections from the
 /// extraction, never repeating a sentence the bottom line or key points
-/// already show.
+/// already show. The extraction's lists are the briefing's types: they are
+/// filtered and cut, not copied.
 fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
-    use attache_render::{Mention, Person, Quote, Stance};
     let shown: Vec<usize> = brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.sentence).collect();
     let shown_text: Vec<&str> =
         brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.text.as_str()).collect();
-    let named = |v: Vec<attache_extract::Named>, max: usize| -> Vec<Mention> {
-        v.into_iter().take(max).map(|n| Mention { name: n.name, mentions: n.mentions }).collect()
-    };
-    brief.people = x
-        .people
-        .into_iter()
-        .take(MAX_NAMED)
-        .map(|p| Person { name: p.name, role: p.role, country: p.country, mentions: p.mentions })
-        .collect();
+    fn first<T>(mut v: Vec<T>, max: usize) -> Vec<T> {
+        v.truncate(max);
+        v
+    }
+    brief.people = first(x.people, MAX_NAMED);
     // The publisher named in a dateline is not an actor of the story.
-    let publisher = brief.source.clone().unwrap_or_default();
-    brief.organisations =
-        named(x.organisations.into_iter().filter(|o| o.name != publisher).collect(), MAX_NAMED);
-    brief.countries = named(x.countries, MAX_NAMED);
-    brief.places = named(x.places, MAX_NAMED);
+    let publisher = brief.source.as_deref().unwrap_or_default();
+    let mut organisations = x.organisations;
+    organisations.retain(|o| o.name != publisher);
+    brief.organisations = first(organisations, MAX_NAMED);
+    brief.countries = first(x.countries, MAX_NAMED);
+    brief.places = first(x.places, MAX_NAMED);
 
     // The most informative direct quotes: attributed first, then longer, not
     // already inside a key point; shown in reading order.
-    let mut quotes: Vec<attache_extract::Quote> = x
-        .quotes
-        .into_iter()
-        .filter(|q| q.direct && q.text.split_whitespace().count() >= 5)
-        .filter(|q| !shown_text.iter().any(|t| contains(t, &q.text)))
-        .collect();
+    let mut quotes = x.quotes;
+    quotes.retain(|q| {
+        q.direct && q.text.split_whitespace().count() >= 5 && !shown_text.iter().any(|t| contains(t, &q.text))
+    });
     quotes
         .sort_by_key(|q| (q.speaker.is_none(), std::cmp::Reverse(q.text.split_whitespace().count().min(40))));
     quotes.truncate(MAX_QUOTES);
     quotes.sort_by_key(|q| q.span.start);
-    brief.quotes = quotes
-        .into_iter()
-        .map(|q| Quote { text: quote_text(&q.text).to_string(), speaker: q.speaker, sentence: q.sentence })
-        .collect();
+    for q in &mut quotes {
+        // `quote_text` is a prefix of the text.
+        let len = quote_text(&q.text).len();
+        q.text.truncate(len);
+    }
+    brief.quotes = quotes;
     let quoted: Vec<&str> = brief.quotes.iter().map(|q| q.text.as_str()).collect();
     let shown_text: Vec<&str> = shown_text.into_iter().chain(quoted).collect();
 
-    brief.positions = x
-        .positions
-        .into_iter()
-        .filter_map(|p| {
-            let points: Vec<Point> = p
-                .points
-                .into_iter()
-                .filter(|t| {
-                    let core = t.text.trim_end_matches([',', '.', ';', ':', ' ']);
-                    !shown.contains(&t.sentence) && !shown_text.iter().any(|s| contains(s, core))
-                })
-                .take(2)
-                .map(|t| Point::new(t.text, t.sentence, 0.0))
-                .collect();
-            (!points.is_empty()).then_some(Stance { party: p.party, points })
-        })
-        .take(MAX_PARTIES)
-        .collect();
-    brief.what_next = x
-        .what_next
-        .into_iter()
-        .filter(|w| !shown.contains(&w.sentence))
-        .take(MAX_WHAT_NEXT)
-        .map(|w| Event { text: w.text, when: w.when, sentence: w.sentence })
-        .collect();
+    let mut positions = x.positions;
+    positions.retain_mut(|p| {
+        p.points.retain(|t| {
+            let core = t.text.trim_end_matches([',', '.', ';', ':', ' ']);
+            !shown.contains(&t.sentence) && !shown_text.iter().any(|s| contains(s, core))
+        });
+        p.points.truncate(2);
+        !p.points.is_empty()
+    });
+    brief.positions = first(positions, MAX_PARTIES);
+    let mut what_next = x.what_next;
+    what_next.retain(|w| !shown.contains(&w.sentence));
+    brief.what_next = first(what_next, MAX_WHAT_NEXT);
 }
 
 /// `haystack.contains(needle)` for sentence-sized strings: candidates are the

@@ -10,6 +10,12 @@
 //! same on raw text and reports entity and quote spans in code points, which is
 //! what `attache extract` prints.
 //!
+//! The people ([`Person`]), organisations, countries and places
+//! ([`Mention`]), quotes ([`Quote`]), positions ([`Stance`], made of
+//! [`Point`]s) and what-next items ([`Event`]) are the briefing's own types,
+//! defined once in `attache-model` and re-exported here: a briefing takes them
+//! over as they are.
+//!
 //! Everything is rule-based and deterministic: gazetteers compiled into the
 //! crate (`data/`, each file names its public source), titles and honorifics,
 //! capitalisation, appositions and attribution verbs. An `Extractor` is
@@ -51,111 +57,41 @@ use std::ops::Range;
 use attache_parse::{BlockKind, Document};
 use serde::Serialize;
 
+pub use attache_model::{Event, Mention, Person, Point, Quote, Stance};
 pub use entity::EntityType;
 
 use analysis::{Analysis, CharIndex, analyse, line_paragraphs, sentence_of};
-use entity::{Mention, Sense};
+use entity::Sense;
 use lexicon::{GAZETTEER, w};
 use tok::shape;
 
-/// Everything extracted from one article. The JSON field names are a contract
-/// with the briefing model.
+/// Everything extracted from one article.
+///
+/// The people, mentions, quotes, stances and events are the briefing's own
+/// types ([`attache_model`], re-exported here), which the briefing takes over
+/// as they are; their serde form is the briefing's JSON.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Extraction {
     /// People, most mentioned first.
     pub people: Vec<Person>,
     /// Organisations, most mentioned first.
-    pub organisations: Vec<Named>,
+    pub organisations: Vec<Mention>,
     /// Countries (names, demonyms, compounds, capitals used for governments).
-    pub countries: Vec<Named>,
+    pub countries: Vec<Mention>,
     /// Cities, regions, seas and other places.
-    pub places: Vec<Named>,
-    /// Quotes in reading order.
+    pub places: Vec<Mention>,
+    /// Quotes in reading order, direct ones and phrases quoted inside
+    /// reported speech ([`Quote::direct`]), with byte spans ([`Quote::span`]).
     pub quotes: Vec<Quote>,
-    /// What each main party says or does.
-    pub positions: Vec<Position>,
-    /// Forward-looking items, dated ones first by date.
-    pub what_next: Vec<WhatNext>,
+    /// What each main party says or does (points with score 0).
+    pub positions: Vec<Stance>,
+    /// Forward-looking items, dated ones first by date ([`Event::resolved`]
+    /// tells an ISO date from an expression as written).
+    pub what_next: Vec<Event>,
     /// Entity mentions with byte spans into the document text.
     #[serde(skip)]
     pub mentions: Vec<EntitySpan>,
-}
-
-/// A person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Person {
-    /// Full canonical name.
-    pub name: String,
-    /// Role as the text gives it ("external affairs minister").
-    pub role: Option<String>,
-    /// Country the text ties them to.
-    pub country: Option<String>,
-    /// Number of mentions (surname-only mentions included).
-    pub mentions: usize,
-}
-
-/// An organisation, country or place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Named {
-    /// Canonical name.
-    pub name: String,
-    /// Number of mentions.
-    pub mentions: usize,
-}
-
-/// A quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Quote {
-    /// The quoted words, marks excluded.
-    pub text: String,
-    /// The speaker's canonical name, when found.
-    pub speaker: Option<String>,
-    /// 0-based index of the sentence where the quote starts.
-    pub sentence: usize,
-    /// A direct quote (true) or a phrase quoted inside reported speech (false).
-    pub direct: bool,
-    /// Byte range of the quoted words in the document text.
-    #[serde(skip)]
-    pub span: Range<usize>,
-}
-
-/// What one party says or does.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Position {
-    /// The party, usually a country.
-    pub party: String,
-    /// Its statements and actions.
-    pub points: Vec<Point>,
-}
-
-/// One statement or action of a party.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Point {
-    /// A sentence or a quote.
-    pub text: String,
-    /// 0-based sentence index.
-    pub sentence: usize,
-}
-
-/// A forward-looking item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct WhatNext {
-    /// The sentence.
-    pub text: String,
-    /// The date: ISO day, month (`2026-11`) or interval (`start/end`) when resolved,
-    /// else the expression as written ("on Thursday"); null when the sentence has none.
-    pub when: Option<String>,
-    /// 0-based sentence index.
-    pub sentence: usize,
-    /// Whether `when` is a resolved ISO date.
-    pub resolved: bool,
 }
 
 /// An entity mention with its span.
@@ -210,15 +146,15 @@ const _: () = {
     assert_send_sync::<Extraction>();
 };
 
-fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Named> {
-    let mut order: Vec<Named> = Vec::new();
+fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Mention> {
+    let mut order: Vec<Mention> = Vec::new();
     let mut idx: FxHashMap<&str, usize> = FxHashMap::default();
     for s in items {
         match idx.get(s) {
             Some(&i) => order[i].mentions += 1,
             None => {
                 idx.insert(s, order.len());
-                order.push(Named { name: s.to_string(), mentions: 1 });
+                order.push(Mention { name: s.to_string(), mentions: 1 });
             }
         }
     }
@@ -249,7 +185,9 @@ impl Extractor {
             .collect();
         let mut a = analyse(text, sents, &paras, Some(doc));
         let g = &*GAZETTEER;
-        let gt = |m: &Mention| &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize];
+        let gt = |m: &entity::Mention| {
+            &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize]
+        };
 
         let mut people: Vec<Person> = a
             .people
@@ -351,8 +289,8 @@ impl Extractor {
     }
 }
 
-fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<WhatNext> {
-    let mut items: Vec<(Option<date::When>, WhatNext)> = Vec::new();
+fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<Event> {
+    let mut items: Vec<(Option<date::When>, Event)> = Vec::new();
     let mut ti = 0;
     for (si, r) in a.sents.iter().enumerate() {
         let t0 = ti;
@@ -405,7 +343,7 @@ fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<W
             },
             None => (None, false, None),
         };
-        items.push((key, WhatNext { text: text[r.clone()].to_string(), when, sentence: si, resolved }));
+        items.push((key, Event { text: text[r.clone()].to_string(), when, sentence: si, resolved }));
     }
     // Dated items by date, then undated in reading order.
     items.sort_by(|x, y| match (&x.0, &y.0) {
@@ -417,7 +355,7 @@ fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<W
     items.into_iter().map(|(_, w)| w).collect()
 }
 
-fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) -> Vec<Position> {
+fn positions(text: &str, a: &Analysis, countries: &[Mention], quotes: &[Quote]) -> Vec<Stance> {
     let g = &*GAZETTEER;
     // Main parties: up to four countries mentioned at least twice, counting mentions of their people.
     let mut weight: Vec<(&str, usize)> = countries.iter().map(|c| (c.name.as_str(), c.mentions)).collect();
@@ -441,8 +379,8 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
         .iter()
         .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))
         .collect();
-    let mut out: Vec<Position> =
-        parties.iter().map(|p| Position { party: p.to_string(), points: Vec::new() }).collect();
+    let mut out: Vec<Stance> =
+        parties.iter().map(|p| Stance { party: p.to_string(), points: Vec::new() }).collect();
     // Sentences whose subject (first actor before the main verb) belongs to a party.
     let mut ti = 0;
     for (si, r) in a.sents.iter().enumerate() {
@@ -469,7 +407,7 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
             && p.points.len() < 5
             && !p.points.iter().any(|x| x.sentence == si)
         {
-            p.points.push(Point { text: text[r.clone()].to_string(), sentence: si });
+            p.points.push(Point::new(&text[r.clone()], si, 0.0));
         }
     }
     // Direct quotes by a party's people.
@@ -481,7 +419,7 @@ fn positions(text: &str, a: &Analysis, countries: &[Named], quotes: &[Quote]) ->
             && p.points.len() < 6
             && !p.points.iter().any(|x| x.sentence == q.sentence)
         {
-            p.points.push(Point { text: q.text.clone(), sentence: q.sentence });
+            p.points.push(Point::new(q.text.as_str(), q.sentence, 0.0));
         }
     }
     for p in &mut out {

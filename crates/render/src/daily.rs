@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::fit::words;
-use crate::model::{Mention, Person, SourceRef};
+use crate::{Mention, Person, SourceRef};
 
 /// Whether a story is new since the previous page, developed, or had nothing new.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,4 +1,4 @@
-use crate::model::Brief;
+use crate::Brief;
 
 /// White-space separated words of `s` (ASCII text is counted byte by byte).
 pub(crate) fn words(s: &str) -> usize {

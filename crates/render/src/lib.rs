@@ -1,9 +1,12 @@
-//! Briefing data model and rendering for Attaché.
+//! Rendering of Attaché briefings, and the daily page's data model.
 //!
 //! # Brief overview
 //!
 //! [`Brief`] is the one serde data model of a single-article briefing; every
-//! output format is rendered from it. A [`Theme`] holds the Handlebars
+//! output format is rendered from it. It and its parts ([`Point`],
+//! [`Person`], [`Mention`], [`Quote`], [`Stance`], [`Event`], [`SourceRef`],
+//! [`Stats`]) are defined in [`attache_model`] and re-exported here; the
+//! daily page ([`Daily`]) is built from them and defined here. A [`Theme`] holds the Handlebars
 //! templates (defaults embedded in the binary, each overridable by a user
 //! file of the same name), and a [`Renderer`] renders a brief to a
 //! [`Format`]: Markdown (escaped so that article text cannot add links or
@@ -33,17 +36,17 @@
 mod check;
 mod daily;
 mod fit;
-mod model;
 mod renderer;
 mod sample;
 mod theme;
 
+/// The briefing's data types, defined in [`attache_model`] and re-exported here.
+pub use attache_model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use daily::{
     Daily, DailyEvent, DailyMention, DailyPerson, DailyPoint, DailySource, DailyStats, PreviousStory,
     SourceGroup, Story, StoryStatus, daily_words, fit_daily,
 };
 pub use fit::{ITEM_COST, body_words, fit_to_budget, page_cost};
-pub use model::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
 pub use renderer::{Format, Paper, Renderer, markdown_escape, web_url};
 pub use theme::Theme;
 

@@ -34,9 +34,20 @@ pub(crate) fn full() -> Brief {
         organisations: mention(),
         countries: mention(),
         places: mention(),
-        quotes: vec![Quote { text: "We agreed".into(), speaker: some("A. Envoy"), sentence: 2 }],
+        quotes: vec![Quote {
+            text: "We agreed".into(),
+            speaker: some("A. Envoy"),
+            sentence: 2,
+            direct: true,
+            span: 0..9,
+        }],
         positions: vec![Stance { party: "Sample".into(), points: vec![point("Sample said so.", 3)] }],
-        what_next: vec![Event { text: "Talks resume.".into(), when: some("2026-01-08"), sentence: 4 }],
+        what_next: vec![Event {
+            text: "Talks resume.".into(),
+            when: some("2026-01-08"),
+            sentence: 4,
+            resolved: true,
+        }],
         sources: vec![SourceRef {
             id: some("sample"),
             title: some("Sample title"),

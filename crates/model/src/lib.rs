@@ -1,4 +1,51 @@
+//! The data types of an Attaché briefing, defined once.
+//!
+//! # Brief overview
+//!
+//! A [`Brief`] is a one-article briefing: the article's metadata, the
+//! [`Point`]s chosen for the bottom line and key points, the [`Person`]s,
+//! organisations, countries and places ([`Mention`]s) it names, its direct
+//! [`Quote`]s, the [`Stance`] of each main party, the [`Event`]s to watch,
+//! the [`SourceRef`]s it draws on and its [`Stats`].
+//!
+//! The same types serve every stage: `attache-extract` produces people,
+//! mentions, quotes, stances and events; `attache` scores points and moves
+//! the extraction's lists into a `Brief`; `attache-render` renders it. Both
+//! crates re-export these types, so `attache_render::Brief` and
+//! `attache_extract::Quote` name the types of this crate.
+//!
+//! The serde form is the JSON contract of `attache brief --format json` and
+//! `attache batch`: field names are only ever added to, optional values are
+//! `null` and lists `[]`, never omitted. A few fields serve extraction and are
+//! not part of that contract, so they are never written: [`Quote::direct`],
+//! [`Quote::span`] and [`Event::resolved`]. The crate depends on `serde` only,
+//! so a program reading briefings needs nothing else of the pipeline.
+//!
+//! ```
+//! use attache_model::{Brief, Point, Quote};
+//!
+//! let mut brief = Brief::default();
+//! brief.title = Some("Talks resume in Geneva".into());
+//! brief.bottom_line.push(Point::new("Envoys met on Monday and agreed to talk again.", 0, 1.0));
+//! brief.quotes.push(Quote {
+//!     text: "We came in good faith".into(),
+//!     speaker: Some("Ana Ruiz".into()),
+//!     sentence: 1,
+//!     direct: true,
+//!     span: 70..91,
+//! });
+//! let json = serde_json::to_string(&brief)?;
+//! // Extraction's bookkeeping (`direct`, `span`) is not part of the JSON.
+//! assert!(json.contains(r#""quotes":[{"text":"We came in good faith","speaker":"Ana Ruiz","sentence":1}]"#));
+//! let back: Brief = serde_json::from_str(&json)?;
+//! assert!(back.quotes[0].direct);
+//! assert_eq!(back.bottom_line, brief.bottom_line);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+#![deny(missing_docs)]
+
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -49,14 +96,16 @@ pub struct Brief {
     pub stats: Stats,
 }
 
-/// A sentence shown in the briefing, traceable to its source.
+/// A sentence (or, in a [`Stance`], a quote) shown in the briefing,
+/// traceable to its source.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     /// The sentence as in the source, white space collapsed.
     pub text: String,
     /// 0-based index of the sentence in the article's sentence list.
     pub sentence: usize,
-    /// Score in `[0, 1]` under the method that chose it.
+    /// Score in `[0, 1]` under the method that chose it; 0 for a point the
+    /// extraction found (a party's statement).
     pub score: f32,
     /// The parts the score came from, by scorer name (rescaled, unweighted).
     pub parts: BTreeMap<String, f32>,
@@ -66,7 +115,7 @@ pub struct Point {
 }
 
 impl Point {
-    /// A point with text, sentence index and score.
+    /// A point with text, sentence index and score; no parts, rank 0.
     pub fn new(text: impl Into<String>, sentence: usize, score: f32) -> Point {
         Point { text: text.into(), sentence, score, ..Point::default() }
     }
@@ -77,9 +126,9 @@ impl Point {
 pub struct Person {
     /// Full canonical name.
     pub name: String,
-    /// Role or title ("foreign minister").
+    /// Role or title as the text gives it ("external affairs minister").
     pub role: Option<String>,
-    /// Country the person represents or comes from.
+    /// Country the text ties the person to.
     pub country: Option<String>,
     /// Number of mentions, surname-only and pronoun-free title mentions included.
     pub mentions: usize,
@@ -94,36 +143,59 @@ pub struct Mention {
     pub mentions: usize,
 }
 
-/// A direct quote.
+/// A quote and its speaker.
+///
+/// A briefing lists direct quotes only; the extraction also reports phrases
+/// quoted inside reported speech ([`Quote::direct`] false).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
     /// Canonical name of the speaker, when attributed.
     pub speaker: Option<String>,
-    /// Index of the sentence the quote starts in.
+    /// 0-based index of the sentence the quote starts in.
     pub sentence: usize,
+    /// A direct quote (true) or a phrase quoted inside reported speech
+    /// (false). Not written to JSON; a quote read back from JSON is direct,
+    /// as every quote of a briefing is.
+    #[serde(skip_serializing, default = "yes")]
+    pub direct: bool,
+    /// Byte range of the quoted words in the document text. Not written to
+    /// JSON; empty when read back.
+    #[serde(skip)]
+    pub span: Range<usize>,
 }
 
-/// What one party (usually a country) said or did.
+fn yes() -> bool {
+    true
+}
+
+/// What one party (usually a country) said or did: a position in the
+/// diplomatic sense.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stance {
     /// The party.
     pub party: String,
-    /// Its statements and actions, in reading order.
+    /// Its statements and actions (sentences or its people's quotes), in
+    /// reading order.
     pub points: Vec<Point>,
 }
 
-/// A forward-looking item: a meeting, vote, visit or deadline.
+/// A forward-looking item (what next): a meeting, vote, visit or deadline.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// The sentence that announces it.
     pub text: String,
-    /// When, resolved to a date (`2026-12-01`) or a range, or as written when
-    /// it could not be resolved; `null` when the text gives no time.
+    /// When: an ISO day (`2026-12-01`), month (`2026-11`) or interval
+    /// (`start/end`) when resolved, else the expression as written ("on
+    /// Thursday"); `null` when the text gives no time.
     pub when: Option<String>,
-    /// Index of the sentence.
+    /// 0-based index of the sentence.
     pub sentence: usize,
+    /// Whether `when` is a resolved ISO date. Not written to JSON; false when
+    /// read back.
+    #[serde(skip_serializing, default)]
+    pub resolved: bool,
 }
 
 /// An article the briefing is drawn from.
@@ -153,3 +225,11 @@ pub struct Stats {
     /// Items dropped to fit the page.
     pub dropped: usize,
 }
+
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Brief>();
+};
+
+#[cfg(test)]
+mod tests;
