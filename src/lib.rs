@@ -266,6 +266,16 @@ impl Pipeline {
         }
     }
 
+    /// Render a daily page (see [`daily::Day::brief`]) in a format, with the
+    /// `daily.*` templates.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Render`] when a (user) template fails on this page.
+    pub fn render_daily(&self, daily: &attache_render::Daily, format: Format) -> Result<String, Error> {
+        Ok(self.renderer.render_named("daily", daily, format)?)
+    }
+
     /// Render a briefing in a format.
     ///
     /// # Errors
