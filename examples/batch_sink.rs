@@ -51,7 +51,10 @@ impl Sink for PeopleByCountry {
 }
 
 /// Brief every record of `inputs` and count their people by country.
-pub fn count_people(inputs: &[String], threads: usize) -> Result<PeopleByCountry, Box<dyn std::error::Error>> {
+pub fn count_people(
+    inputs: &[String],
+    threads: usize,
+) -> Result<PeopleByCountry, Box<dyn std::error::Error>> {
     let pipeline = Arc::new(Pipeline::builder().build()?);
     let sources = attache_parse::Sources::open(inputs)?;
     let mut sink = PeopleByCountry::default();

@@ -17,7 +17,11 @@ use attache_render::{Daily, Format};
 /// The daily page of the articles under `inputs` (files or folders), with
 /// at most `stories` stories. Records that cannot be read or briefed are
 /// counted on the page.
-pub fn daily_page(pipeline: &Pipeline, inputs: &[String], stories: usize) -> Result<Daily, Box<dyn std::error::Error>> {
+pub fn daily_page(
+    pipeline: &Pipeline,
+    inputs: &[String],
+    stories: usize,
+) -> Result<Daily, Box<dyn std::error::Error>> {
     let mut day = Day::new();
     for record in attache_parse::Sources::open(inputs)? {
         let added = match record.result {

@@ -135,6 +135,6 @@ impl PipelineBuilder {
             templates: self.templates,
             paper,
         };
-        Ok(Pipeline { method, renderer, extractor: self.extractor.unwrap_or_else(Extractor::new), options })
+        Ok(Pipeline { method, renderer, extractor: self.extractor.unwrap_or_default(), options })
     }
 }

@@ -8,8 +8,8 @@
 //!   [`Pipeline::new`] from [`Options`]) and shared across threads, briefs
 //!   one article ([`Pipeline::brief`]) and renders the result
 //!   ([`Pipeline::render`]). Its scorer is a named
-//!   [`Method`](attache_score::Method) or any
-//!   [`Scorer`](attache_score::Scorer) of yours.
+//!   [`Method`] or any
+//!   [`Scorer`] of yours.
 //! - [`batch::Batch`] briefs a whole archive ([`attache_parse::Sources`]) on
 //!   every core, in bounded memory, handing the results to a
 //!   [`batch::Sink`] in input order.
@@ -133,8 +133,11 @@ impl Pipeline {
     /// templates that cannot be read or are refused.
     pub fn new(options: &Options) -> Result<Pipeline, Error> {
         let method = Method::by_name(&options.method)?;
-        let mut builder =
-            Pipeline::builder().method(method).points(options.points).words(options.words).paper(options.paper);
+        let mut builder = Pipeline::builder()
+            .method(method)
+            .points(options.points)
+            .words(options.words)
+            .paper(options.paper);
         if let Some(dir) = &options.templates {
             builder = builder.templates(dir);
         }

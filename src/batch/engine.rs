@@ -40,7 +40,11 @@ struct Chunk {
 /// A briefed chunk: its outcomes in input order and the bytes of input it held.
 type Briefed = (Vec<Outcome>, usize);
 
-pub(super) fn run<S: Sink>(batch: &mut Batch<'_>, sources: Sources, mut sink: S) -> Result<Summary, S::Error> {
+pub(super) fn run<S: Sink>(
+    batch: &mut Batch<'_>,
+    sources: Sources,
+    mut sink: S,
+) -> Result<Summary, S::Error> {
     let started = Instant::now();
     let err = |what: &str, e: &dyn std::fmt::Display| S::Error::error_message(format!("{what}: {e}"));
     let pool = rayon::ThreadPoolBuilder::new()

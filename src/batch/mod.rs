@@ -89,6 +89,9 @@ pub enum Render {
     Format(Format),
 }
 
+/// A progress report callback (see [`Batch::progress`]).
+type ProgressFn<'a> = Box<dyn FnMut(&Progress) + 'a>;
+
 /// A batch run over [`Sources`], configured with builder methods, started
 /// with [`Batch::run`].
 pub struct Batch<'a> {
@@ -96,7 +99,7 @@ pub struct Batch<'a> {
     threads: usize,
     render: Option<Render>,
     cancel: Option<Arc<AtomicBool>>,
-    progress: Option<Box<dyn FnMut(&Progress) + 'a>>,
+    progress: Option<ProgressFn<'a>>,
     panic_on_id: Option<String>,
 }
 

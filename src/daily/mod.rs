@@ -278,7 +278,11 @@ impl Day {
     /// [`Error::NoSentences`](crate::Error::NoSentences) when the article has
     /// nothing to brief; the day is unchanged (count it in [`Day::failed`]
     /// if the page should say so).
-    pub fn add(&mut self, pipeline: &crate::Pipeline, article: attache_parse::Article) -> Result<(), crate::Error> {
+    pub fn add(
+        &mut self,
+        pipeline: &crate::Pipeline,
+        article: attache_parse::Article,
+    ) -> Result<(), crate::Error> {
         self.push(DayArticle::new(pipeline.analyse(article)?));
         Ok(())
     }

@@ -174,7 +174,8 @@ fn mixed(dir: &std::path::Path) -> (std::path::PathBuf, String) {
             "{{\"id\":\"{id}\",\"title\":\"Talks in {id}\",\"text\":\"Envoys met in Geneva on Monday to resume talks on the border dispute.\"}}\n"
         )
     };
-    let text = [good("a"), good("b"), "{\"id\":\"c\",\"title\":\"No text\"}\n".into(), good("d"), good("e")].concat();
+    let text = [good("a"), good("b"), "{\"id\":\"c\",\"title\":\"No text\"}\n".into(), good("d"), good("e")]
+        .concat();
     std::fs::write(&path, text).unwrap();
     let cli = attache().args(["batch", "--errors", "-"]).arg(&path).output().unwrap();
     assert_eq!(cli.status.code(), Some(1));
