@@ -64,6 +64,7 @@ use std::sync::atomic::AtomicBool;
 use attache_parse::Sources;
 use attache_render::Format;
 
+pub(crate) use record::panic_message;
 pub use sink::{Briefed, Failure, Progress, Sink, SinkError, Summary};
 
 use crate::Pipeline;

@@ -97,7 +97,7 @@ pub(super) fn json_line(brief: &Brief, input: &InputRef) -> serde_json::Result<S
 }
 
 /// The message of a caught panic.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
     payload
         .downcast_ref::<&str>()
         .copied()

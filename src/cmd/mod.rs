@@ -62,30 +62,12 @@ pub(crate) fn eprint_line(line: &str) {
     let _ = err.write_all(line.as_bytes()).and_then(|()| err.write_all(b"\n"));
 }
 
-/// The message of a caught panic.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)")
-}
-
 /// Test hook, read once: with `ATTACHE_TEST_PANIC_ON_ID=ID` in the
 /// environment, briefing the record whose id is `ID` panics, so that tests
 /// can check that one record's failure stays that record's. Not for users.
 pub(crate) fn test_panic_id() -> Option<&'static str> {
     static ID: OnceLock<Option<String>> = OnceLock::new();
     ID.get_or_init(|| std::env::var("ATTACHE_TEST_PANIC_ON_ID").ok()).as_deref()
-}
-
-/// Panic if `id` is the test hook's id (see [`test_panic_id`]).
-pub(crate) fn test_panic_hook(hook: Option<&str>, id: Option<&str>) {
-    if let Some(h) = hook
-        && id == Some(h)
-    {
-        panic!("test panic on record {h} (ATTACHE_TEST_PANIC_ON_ID)");
-    }
 }
 
 /// Quiet the default panic report for worker threads named `prefix-…`:

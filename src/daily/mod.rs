@@ -25,9 +25,10 @@
 //! 7. The page-wide sections (who's who, what to watch, sources) are merged
 //!    from the stories shown, and the page is fitted to a word budget.
 //!
-//! In code: a [`Day`] collects the articles ([`Day::add`] briefs one with a
-//! [`Pipeline`](crate::Pipeline); [`Day::push`] adds one already made into a
-//! [`DayArticle`], which is how to brief articles on several threads), and
+//! In code: a [`Day`] collects the articles ([`Day::read`] reads and briefs
+//! [`Sources`](attache_parse::Sources) in parallel, as `attache daily` does;
+//! [`Day::add`] briefs one with a [`Pipeline`](crate::Pipeline);
+//! [`Day::push`] adds one already made into a [`DayArticle`]), and
 //! [`Day::brief`] groups, ranks and selects with [`DailyOptions`], giving the
 //! page's data, a [`Daily`], which
 //! [`Pipeline::render_daily`](crate::Pipeline::render_daily) renders.
@@ -56,6 +57,7 @@
 
 mod group;
 mod merge;
+mod read;
 mod select;
 pub mod since;
 
@@ -65,6 +67,7 @@ use attache_render::{Daily, Event, Mention, Person};
 use rustc_hash::FxHashMap;
 
 use crate::Analysis;
+pub use read::{ReadCounts, ReadOptions};
 pub use since::Previous;
 
 /// Settings of a daily briefing.
