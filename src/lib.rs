@@ -60,7 +60,8 @@ pub use builder::PipelineBuilder;
 pub use attache_render::{Brief, Format, Paper, Theme};
 pub use attache_score::{Method, Scorer};
 
-/// Settings of a [`Pipeline`].
+/// Settings of a [`Pipeline`] by name, as the command line gives them (see
+/// [`Pipeline::new`]); [`Pipeline::builder`] takes the parts themselves.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options {
