@@ -1,14 +1,28 @@
 //! The Attaché pipeline: parse → score → brief → render, as a library.
 //!
-//! The `attache` binary is a thin command-line layer over this crate; the
-//! batch, daily and evaluation commands share one [`Pipeline`], built once and
-//! used from many threads.
+//! The `attache` binary is a thin command-line layer over this crate (behind
+//! the default `cli` feature; with `default-features = false` the crate has
+//! no command-line dependencies). The main types:
+//!
+//! - [`Pipeline`], built once with [`Pipeline::builder`] (or
+//!   [`Pipeline::new`] from [`Options`]) and shared across threads, briefs
+//!   one article ([`Pipeline::brief`]) and renders the result
+//!   ([`Pipeline::render`]). Its scorer is a named
+//!   [`Method`] or any
+//!   [`Scorer`] of yours.
+//! - [`batch::Batch`] briefs a whole archive ([`attache_parse::Sources`]) on
+//!   every core, in bounded memory, handing the results to a
+//!   [`batch::Sink`] in input order.
+//! - [`daily::Day`] groups a day's articles into stories and makes one
+//!   page of them ([`daily::Day::brief`]).
+//! - [`Brief`] and [`Daily`](attache_render::Daily), the data of a briefing
+//!   and of a daily page, come from [`attache_render`].
 //!
 //! ```
-//! use attache::{Options, Pipeline};
+//! use attache::Pipeline;
 //! use attache_render::Format;
 //!
-//! let pipeline = Pipeline::new(&Options::default())?;
+//! let pipeline = Pipeline::builder().points(3).build()?;
 //! let article = attache_parse::read_text("\
 //! Envoys agree to resume grain talks
 //!
@@ -16,12 +30,19 @@
 //! The talks collapsed in July after a dispute over inspections of ships.")?;
 //! let brief = pipeline.brief(article)?;
 //! assert_eq!(brief.bottom_line[0].sentence, 0);
+//! assert_eq!(brief.dateline.as_deref(), Some("Istanbul"));
 //! let md = pipeline.render(&brief, Format::Markdown)?;
 //! assert!(md.starts_with("# Envoys agree to resume grain talks"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! The templates are the workspace's top-level `templates/`, compiled in
+//! (see [`attache_render::Theme`]); [`PipelineBuilder::templates`] overrides
+//! them file by file.
 #![deny(missing_docs)]
 
+pub mod batch;
+mod builder;
 pub mod daily;
 pub mod input;
 pub mod pdf;
@@ -30,10 +51,17 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use attache_parse::{Article, Document};
-use attache_render::{Brief, Event, Format, Paper, Point, RenderError, Renderer, SourceRef, Stats, Theme};
-use attache_score::{Features, Method, Selector};
+use attache_render::{Event, Point, RenderError, Renderer, SourceRef, Stats};
+use attache_score::{Features, Selector};
+pub use builder::PipelineBuilder;
 
-/// Settings of a [`Pipeline`].
+/// The types a caller of [`Pipeline`] meets most, from the crates that
+/// define them.
+pub use attache_render::{Brief, Format, Paper, Theme};
+pub use attache_score::{Method, Scorer};
+
+/// Settings of a [`Pipeline`] by name, as the command line gives them (see
+/// [`Pipeline::new`]); [`Pipeline::builder`] takes the parts themselves.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options {
@@ -91,21 +119,30 @@ const _: () = {
 const LEAD_SENTENCES: usize = 3;
 
 impl Pipeline {
-    /// Build a pipeline: look up the method and load the templates.
+    /// A builder with every part at its default (see [`PipelineBuilder`]).
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Build a pipeline from [`Options`]: look up the method by name and load
+    /// the templates. The same as the [builder](Pipeline::builder) with
+    /// these settings.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Method`] for an unknown method name, [`Error::Render`] for
+    /// templates that cannot be read or are refused.
     pub fn new(options: &Options) -> Result<Pipeline, Error> {
         let method = Method::by_name(&options.method)?;
-        let theme = match &options.templates {
-            Some(dir) => Theme::from_dir(dir)?,
-            None => Theme::default(),
-        };
-        let mut renderer = Renderer::new(&theme)?;
-        renderer.paper(options.paper);
-        Ok(Pipeline {
-            method,
-            renderer,
-            extractor: attache_extract::Extractor::new(),
-            options: options.clone(),
-        })
+        let mut builder = Pipeline::builder()
+            .method(method)
+            .points(options.points)
+            .words(options.words)
+            .paper(options.paper);
+        if let Some(dir) = &options.templates {
+            builder = builder.templates(dir);
+        }
+        builder.build()
     }
 
     /// The options the pipeline was built with.
@@ -118,7 +155,16 @@ impl Pipeline {
         &self.renderer
     }
 
+    /// The scoring method (named, or made from a user scorer).
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
     /// Brief one article.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSentences`] when the article has no sentence to brief.
     pub fn brief(&self, article: Article) -> Result<Brief, Error> {
         let doc = Document::new(article);
         self.brief_document(&doc)
@@ -220,7 +266,21 @@ impl Pipeline {
         }
     }
 
+    /// Render a daily page (see [`daily::Day::brief`]) in a format, with the
+    /// `daily.*` templates.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Render`] when a (user) template fails on this page.
+    pub fn render_daily(&self, daily: &attache_render::Daily, format: Format) -> Result<String, Error> {
+        Ok(self.renderer.render_named("daily", daily, format)?)
+    }
+
     /// Render a briefing in a format.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Render`] when a (user) template fails on this briefing.
     pub fn render(&self, brief: &Brief, format: Format) -> Result<String, Error> {
         Ok(self.renderer.render(brief, format)?)
     }

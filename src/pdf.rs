@@ -5,9 +5,11 @@
 //! A browser that has not finished after `$ATTACHE_PDF_TIMEOUT` seconds
 //! (default [`DEFAULT_TIMEOUT_SECS`]) is killed; what it writes must start
 //! with `%PDF-`. The page and the browser profile live in a temporary folder
-//! that is removed in every case: success, failure, time-out, and SIGINT or
-//! SIGTERM while the browser runs (the browser is killed, the folder removed,
-//! and the process exits with 130 or 143).
+//! that is removed in every case: success, failure, time-out, and (with the
+//! `cli` feature, which the `attache` binary needs) SIGINT or SIGTERM while
+//! the browser runs (the browser is killed, the folder removed, and the
+//! process exits with 130 or 143). Without that feature the library installs
+//! no signal handler.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -107,9 +109,10 @@ pub fn file_url(path: &Path) -> String {
 /// Print an HTML page to PDF bytes with headless Chromium. The page's own
 /// `@page` rules set paper size and margins; no header or footer is added.
 ///
-/// While the browser runs, SIGINT and SIGTERM are caught (once per process,
-/// the first time this is called) so that the browser can be stopped and the
-/// temporary folder removed before the process exits with 130 or 143.
+/// With the `cli` feature, SIGINT and SIGTERM are caught while the browser
+/// runs (handlers installed once per process, the first time this is called)
+/// so that the browser can be stopped and the temporary folder removed before
+/// the process exits with 130 or 143.
 pub fn html_to_pdf(html: &str) -> Result<Vec<u8>, PdfError> {
     let browser = find_chromium().ok_or(PdfError::NoChromium)?;
     let limit = timeout()?;
@@ -129,6 +132,7 @@ pub fn html_to_pdf(html: &str) -> Result<Vec<u8>, PdfError> {
 }
 
 /// SIGINT or SIGTERM seen while printing (the signal number), or 0.
+#[cfg(feature = "cli")]
 fn signals() -> Option<&'static Arc<AtomicUsize>> {
     static GOT: std::sync::OnceLock<Option<Arc<AtomicUsize>>> = std::sync::OnceLock::new();
     GOT.get_or_init(|| {
@@ -139,6 +143,12 @@ fn signals() -> Option<&'static Arc<AtomicUsize>> {
         Some(got)
     })
     .as_ref()
+}
+
+/// Without the `cli` feature the library installs no signal handler.
+#[cfg(not(feature = "cli"))]
+fn signals() -> Option<&'static Arc<AtomicUsize>> {
+    None
 }
 
 fn print(browser: &Path, page: &Path, pdf: &Path, profile: &Path, limit: Duration) -> Result<(), PdfError> {

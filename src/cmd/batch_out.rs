@@ -1,4 +1,5 @@
-//! Where `attache batch` writes, and in which order.
+//! Where `attache batch` writes, and in which order: the [`Writer`] is the
+//! batch engine's [`Sink`](attache::batch::Sink).
 //!
 //! Briefings go to a JSON Lines sink (a file or standard output) or to one
 //! file per article in a folder; error records to their own file, standard
@@ -20,6 +21,9 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use attache::batch::{Briefed, Failure, Summary};
+
+use crate::cmd::CliError;
 
 /// The JSON Lines sink.
 pub(crate) enum Sink {
@@ -68,11 +72,14 @@ pub(crate) struct Writer {
     out_dirty: bool,
     /// The errors file's buffer holds data not yet written.
     err_dirty: bool,
+    /// Error lines to standard error are written with the bar suspended.
+    pub(crate) progress: indicatif::ProgressBar,
 }
 
 impl Writer {
     pub(crate) fn new(sink: Option<Sink>, errors: ErrorSink, folder: Option<Folder>) -> Writer {
-        Writer { sink, errors, folder, out_dirty: false, err_dirty: false }
+        let progress = indicatif::ProgressBar::hidden();
+        Writer { sink, errors, folder, out_dirty: false, err_dirty: false, progress }
     }
 
     fn flush_errors(&mut self) -> anyhow::Result<()> {
@@ -121,12 +128,12 @@ impl Writer {
     }
 
     /// One error record line (ending in a newline).
-    pub(crate) fn error(&mut self, line: &str, progress: &indicatif::ProgressBar) -> anyhow::Result<()> {
+    pub(crate) fn error(&mut self, line: &str) -> anyhow::Result<()> {
         match &mut self.errors {
             ErrorSink::Output => self.write_sink(line),
             ErrorSink::Stderr => {
                 // A closed standard error loses these lines but not the run.
-                progress.suspend(|| {
+                self.progress.suspend(|| {
                     let _ = std::io::stderr().lock().write_all(line.as_bytes());
                 });
                 Ok(())
@@ -149,6 +156,44 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// Briefings in input order, each with its `rendered` text (a JSON line or
+/// a page); failures as error records; buffers flushed after each chunk.
+impl attache::batch::Sink for Writer {
+    type Error = CliError;
+
+    fn briefed(&mut self, record: Briefed) -> Result<bool, CliError> {
+        let text = record.rendered.as_deref().unwrap_or_default();
+        if self.folder.is_some() {
+            self.briefing_file(record.brief.id.as_deref(), record.number, text)?;
+        } else {
+            self.briefing_line(text)?;
+        }
+        Ok(true)
+    }
+
+    fn failed(&mut self, failure: Failure) -> Result<bool, CliError> {
+        let input = serde_json::to_value(&failure.input).unwrap_or_default();
+        self.error(&error_line(input, failure.id.as_deref(), &failure.reason))?;
+        Ok(true)
+    }
+
+    fn chunk_done(&mut self) -> Result<bool, CliError> {
+        self.end_chunk()?;
+        Ok(true)
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> Result<(), CliError> {
+        Ok(self.end_chunk()?)
+    }
+}
+
+/// One error record, ending in a newline: `{"input":{"file",…},"id":…,"error":"…"}`.
+fn error_line(input: serde_json::Value, id: Option<&str>, reason: &str) -> String {
+    let mut line = serde_json::json!({ "input": input, "id": id, "error": reason }).to_string();
+    line.push('\n');
+    line
 }
 
 /// Create the briefing file for `id` in the folder: the first free name of

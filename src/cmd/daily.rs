@@ -3,23 +3,11 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 use anyhow::{Context, bail};
-use attache::daily::{DailyOptions, Day, DayArticle, Previous, on_day};
+use attache::daily::{DailyOptions, Day, Previous, ReadOptions};
 use attache_render::Format;
-use rayon::prelude::*;
 
 use crate::cli::{DailyArgs, FormatArg, PaperArg};
 use crate::cmd::{write_bytes, write_output};
-
-/// Records briefed together on the pool; the raw records of one chunk are
-/// all that is held besides the compact day.
-const CHUNK_RECORDS: usize = 512;
-const CHUNK_BYTES: usize = 16 << 20;
-
-enum Outcome {
-    Article(Box<DayArticle>),
-    OtherDay,
-    Failed(String),
-}
 
 pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     if args.format == FormatArg::Pdf {
@@ -45,72 +33,30 @@ pub(crate) fn execute(args: &DailyArgs) -> anyhow::Result<ExitCode> {
     // Read every input the way `attache batch` does (files, directories,
     // JSON Lines plain or compressed, HTML, WARC, `-`), brief chunk by chunk
     // in parallel, and keep only the compact day.
-    let mut sources = attache_parse::Sources::open(&args.inputs)?;
+    let sources = attache_parse::Sources::open(&args.inputs)?;
     let progress = progress_bar(args.quiet, sources.total_bytes());
     let consumed = sources.bytes_read_counter();
     let pool = crate::cmd::worker_pool(args.jobs, "attache-daily")?;
     crate::cmd::quiet_worker_panics("attache-daily");
-    let panic_on = crate::cmd::test_panic_id();
+    let mut read_options = ReadOptions::default();
+    read_options.date = args.date.clone();
+    read_options.panic_on_id = crate::cmd::test_panic_id().map(str::to_string);
     let started = std::time::Instant::now();
-    let (mut day, mut read, mut other_days) = (Day::new(), 0usize, 0usize);
-    loop {
-        let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
-        let mut bytes = 0;
-        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
-            let Some(p) = sources.next_pending() else { break };
-            bytes += p.size();
-            chunk.push(p);
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        read += chunk.len();
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|p| {
-                    // A panic in one article's work skips that article only.
-                    let input = p.input().to_string();
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        let record = p.decode();
-                        let article = match record.result {
-                            Ok(a) => a,
-                            Err(e) => return Outcome::Failed(format!("{input}: {e}")),
-                        };
-                        if let Some(d) = &args.date
-                            && !on_day(article.published.as_deref(), d)
-                        {
-                            return Outcome::OtherDay;
-                        }
-                        crate::cmd::test_panic_hook(panic_on, article.id.as_deref());
-                        match pipeline.analyse(article) {
-                            Ok(a) => Outcome::Article(Box::new(DayArticle::new(a))),
-                            Err(e) => Outcome::Failed(format!("{input}: {e}")),
-                        }
-                    }))
-                    .unwrap_or_else(|panic| {
-                        Outcome::Failed(format!(
-                            "{input}: internal error: {}",
-                            crate::cmd::panic_message(panic.as_ref())
-                        ))
-                    })
-                })
-                .collect()
-        });
-        for o in outcomes {
-            match o {
-                Outcome::Article(a) => day.push(*a),
-                Outcome::OtherDay => other_days += 1,
-                Outcome::Failed(e) => {
-                    day.failed += 1;
-                    progress.suspend(|| eprintln!("attache: skipped {e}"));
-                }
-            }
-        }
-        progress.set_position(consumed.load(Ordering::Relaxed));
-        let rate = read as f64 / started.elapsed().as_secs_f64().max(1e-9);
-        progress.set_message(format!("{read} articles ({rate:.0}/s), {} failed", day.failed));
-    }
+    let mut day = Day::new();
+    let counts = pool.install(|| {
+        day.read(
+            &pipeline,
+            sources,
+            &read_options,
+            |e| progress.suspend(|| eprintln!("attache: skipped {e}")),
+            |c| {
+                progress.set_position(consumed.load(Ordering::Relaxed));
+                let rate = c.read as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                progress.set_message(format!("{} articles ({rate:.0}/s), {} failed", c.read, c.failed));
+            },
+        )
+    });
+    let (read, other_days) = (counts.read, counts.other_days);
     progress.set_message(format!("grouping {} articles into stories", day.len()));
 
     if read == 0 {

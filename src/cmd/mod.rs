@@ -19,21 +19,18 @@ use std::sync::OnceLock;
 
 use anyhow::Context;
 
-/// Stack of each worker thread. Generous, so that a deeply nested page or
-/// a deep recursion in a library has room; untouched pages cost nothing.
-pub(crate) const WORKER_STACK: usize = 64 << 20;
 /// At most this many worker threads per core (and [`MAX_JOBS`] in all).
 pub(crate) const JOBS_PER_CORE: usize = 4;
 /// The most worker threads `--jobs` gives, whatever the core count.
 pub(crate) const MAX_JOBS: usize = 256;
 
-/// A worker pool of `jobs` threads (default: one per core), capped at
-/// [`JOBS_PER_CORE`] × cores and [`MAX_JOBS`] (with a note on standard
-/// error), each with a [`WORKER_STACK`] stack.
-pub(crate) fn worker_pool(jobs: Option<usize>, name: &'static str) -> anyhow::Result<rayon::ThreadPool> {
+/// Worker threads for `--jobs`: `jobs` (0, the default, is one per core),
+/// capped at [`JOBS_PER_CORE`] × cores and [`MAX_JOBS`] (with a note on
+/// standard error).
+pub(crate) fn worker_threads(jobs: Option<usize>) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let max = (cores * JOBS_PER_CORE).min(MAX_JOBS);
-    let threads = match jobs {
+    match jobs {
         Some(n) if n > max => {
             eprint_line(&format!(
                 "attache: --jobs {n} is more than the {max} threads allowed here ({JOBS_PER_CORE} per core, at most {MAX_JOBS}); using {max}"
@@ -42,10 +39,15 @@ pub(crate) fn worker_pool(jobs: Option<usize>, name: &'static str) -> anyhow::Re
         }
         Some(n) => n,
         None => 0,
-    };
+    }
+}
+
+/// A worker pool of [`worker_threads`] threads, each with a
+/// [`WORKER_STACK`](attache::batch::WORKER_STACK) stack, as the batch engine's.
+pub(crate) fn worker_pool(jobs: Option<usize>, name: &'static str) -> anyhow::Result<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .stack_size(WORKER_STACK)
+        .num_threads(worker_threads(jobs))
+        .stack_size(attache::batch::WORKER_STACK)
         .thread_name(move |i| format!("{name}-{i}"))
         .build()
         .context("cannot start the worker threads")
@@ -58,30 +60,12 @@ pub(crate) fn eprint_line(line: &str) {
     let _ = err.write_all(line.as_bytes()).and_then(|()| err.write_all(b"\n"));
 }
 
-/// The message of a caught panic.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)")
-}
-
 /// Test hook, read once: with `ATTACHE_TEST_PANIC_ON_ID=ID` in the
 /// environment, briefing the record whose id is `ID` panics, so that tests
 /// can check that one record's failure stays that record's. Not for users.
 pub(crate) fn test_panic_id() -> Option<&'static str> {
     static ID: OnceLock<Option<String>> = OnceLock::new();
     ID.get_or_init(|| std::env::var("ATTACHE_TEST_PANIC_ON_ID").ok()).as_deref()
-}
-
-/// Panic if `id` is the test hook's id (see [`test_panic_id`]).
-pub(crate) fn test_panic_hook(hook: Option<&str>, id: Option<&str>) {
-    if let Some(h) = hook
-        && id == Some(h)
-    {
-        panic!("test panic on record {h} (ATTACHE_TEST_PANIC_ON_ID)");
-    }
 }
 
 /// Quiet the default panic report for worker threads named `prefix-…`:
@@ -94,6 +78,23 @@ pub(crate) fn quiet_worker_panics(prefix: &'static str) {
             default(info);
         }
     }));
+}
+
+/// A batch sink's error: the command's error, made from the engine's
+/// messages too (see [`attache::batch::SinkError`]).
+#[derive(Debug)]
+pub(crate) struct CliError(pub(crate) anyhow::Error);
+
+impl From<anyhow::Error> for CliError {
+    fn from(e: anyhow::Error) -> CliError {
+        CliError(e)
+    }
+}
+
+impl attache::batch::SinkError for CliError {
+    fn error_message<T: std::fmt::Display>(message: T) -> CliError {
+        CliError(anyhow::anyhow!("{message}"))
+    }
 }
 
 /// An input that could not be briefed: exit code 1, unlike failures of the

@@ -24,10 +24,41 @@
 //!    or continuing, and a developing story shows only what is new.
 //! 7. The page-wide sections (who's who, what to watch, sources) are merged
 //!    from the stories shown, and the page is fitted to a word budget.
+//!
+//! In code: a [`Day`] collects the articles ([`Day::read`] reads and briefs
+//! [`Sources`](attache_parse::Sources) in parallel, as `attache daily` does;
+//! [`Day::add`] briefs one with a [`Pipeline`](crate::Pipeline);
+//! [`Day::push`] adds one already made into a [`DayArticle`]), and
+//! [`Day::brief`] groups, ranks and selects with [`DailyOptions`], giving the
+//! page's data, a [`Daily`], which
+//! [`Pipeline::render_daily`](crate::Pipeline::render_daily) renders.
+//!
+//! ```
+//! use attache::Pipeline;
+//! use attache::daily::{DailyOptions, Day};
+//! use attache_render::Format;
+//!
+//! let pipeline = Pipeline::builder().build()?;
+//! let mut day = Day::new();
+//! for record in attache_parse::Sources::open(&["examples/articles"])? {
+//!     match record.result {
+//!         Ok(article) => day.add(&pipeline, article)?,
+//!         Err(_) => day.failed += 1,
+//!     }
+//! }
+//! let mut options = DailyOptions::default();
+//! options.stories = 3;
+//! let page = day.brief(&options, None);
+//! assert!(page.stories.len() <= 3);
+//! let md = pipeline.render_daily(&page, Format::Markdown)?;
+//! assert!(!page.stories.is_empty() && !md.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod coverage;
 mod group;
 mod merge;
+mod read;
 mod select;
 pub mod since;
 
@@ -37,6 +68,7 @@ use attache_render::{Daily, Event, Mention, Person};
 use rustc_hash::FxHashMap;
 
 use crate::Analysis;
+pub use read::{ReadCounts, ReadOptions};
 pub use since::Previous;
 
 /// Settings of a daily briefing.
@@ -243,7 +275,25 @@ impl Day {
         self.articles.is_empty()
     }
 
-    /// Add one article: its terms join the day's term space.
+    /// Brief one article with `pipeline` and add it (see [`Day::push`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSentences`](crate::Error::NoSentences) when the article has
+    /// nothing to brief; the day is unchanged (count it in [`Day::failed`]
+    /// if the page should say so).
+    pub fn add(
+        &mut self,
+        pipeline: &crate::Pipeline,
+        article: attache_parse::Article,
+    ) -> Result<(), crate::Error> {
+        self.push(DayArticle::new(pipeline.analyse(article)?));
+        Ok(())
+    }
+
+    /// Add one article: its terms join the day's term space. Articles are
+    /// kept in the order added, which breaks ties in grouping and ranking:
+    /// add them in input order for a page that does not depend on timing.
     pub fn push(&mut self, mut a: DayArticle) {
         let global: Vec<u32> = a
             .hashes
@@ -285,7 +335,10 @@ impl Day {
         self.articles.push(a);
     }
 
-    /// Weigh the article vectors by day-wide IDF and build the page.
+    /// Weigh the article vectors by day-wide IDF and build the page: group
+    /// the articles into stories, rank the stories, choose their sentences
+    /// and fit the page to `options.words`. With `previous` (the page of an
+    /// earlier day), stories are marked new, developing or continuing.
     pub fn brief(mut self, options: &DailyOptions, previous: Option<&Previous>) -> Daily {
         use rayon::prelude::*;
         let n = self.articles.len().max(1) as f32;

@@ -5,6 +5,7 @@
 //! - `cli`: `brief` on files and standard input, formats, errors and exit codes, templates.
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
+//! - `library`: the library alone: the examples' code, a user scorer, batch sinks.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `fuzz_readers`: property tests of the readers and the brief path (`PROPTEST_CASES=N`).
 //! - `input`: one way to read an input: `brief` and `batch` share formats, limits and ids.
@@ -31,6 +32,7 @@ mod extract;
 mod faults;
 mod fuzz_readers;
 mod input;
+mod library;
 mod newcomer;
 mod onepage;
 mod outputs;
