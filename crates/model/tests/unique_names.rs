@@ -19,10 +19,7 @@ use std::path::{Path, PathBuf};
 /// Names still defined twice on purpose until another branch lands, with the
 /// reason. Each entry must still be a duplicate: once the renames are merged,
 /// delete it.
-const PENDING: &[(&str, &str)] = &[
-    ("Record", "attache-eval's summaries Record, renamed on the evaluation branch (issue 11)"),
-    ("Scorer", "attache-eval's ner/quotes Scorer structs, renamed on the evaluation branch (issue 11)"),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
