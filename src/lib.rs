@@ -51,7 +51,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use attache_parse::{Article, Document};
-use attache_render::{Event, Point, RenderError, Renderer, SourceRef, Stats};
+use attache_render::{Event, Point, RenderError, Renderer, Shown, SourceRef, Stats};
 use attache_score::{Features, Selector};
 pub use builder::PipelineBuilder;
 
@@ -296,58 +296,75 @@ const MAX_WHAT_NEXT: usize = 4;
 const MAX_PARTIES: usize = 4;
 
 /// Fill the who / where / quotes / positions / what-next sections from the
-/// extraction, never repeating a sentence the bottom line or key points
-/// already show. The extraction's lists are the briefing's types: they are
-/// filtered and cut, not copied.
+/// extraction. Every item found stays in its list (the JSON holds them all);
+/// the page's limits decide which are shown, never repeating a sentence the
+/// bottom line or key points already show. The extraction's lists are the
+/// briefing's types: they are flagged and moved, not copied.
 fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
     let shown: Vec<usize> = brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.sentence).collect();
     let shown_text: Vec<&str> =
         brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.text.as_str()).collect();
-    fn first<T>(mut v: Vec<T>, max: usize) -> Vec<T> {
-        v.truncate(max);
-        v
-    }
-    brief.people = first(x.people, MAX_NAMED);
+    brief.people = show_first(x.people, MAX_NAMED, |_| true);
     // The publisher named in a dateline is not an actor of the story.
     let publisher = brief.source.as_deref().unwrap_or_default();
-    let mut organisations = x.organisations;
-    organisations.retain(|o| o.name != publisher);
-    brief.organisations = first(organisations, MAX_NAMED);
-    brief.countries = first(x.countries, MAX_NAMED);
-    brief.places = first(x.places, MAX_NAMED);
+    brief.organisations = show_first(x.organisations, MAX_NAMED, |o| o.name != publisher);
+    brief.countries = show_first(x.countries, MAX_NAMED, |_| true);
+    brief.places = show_first(x.places, MAX_NAMED, |_| true);
 
-    // The most informative direct quotes: attributed first, then longer, not
-    // already inside a key point; shown in reading order.
+    // The most informative direct quotes are shown: attributed first, then
+    // longer, not already inside a key point. The list stays in reading order.
     let mut quotes = x.quotes;
-    quotes.retain(|q| {
-        q.direct && q.text.split_whitespace().count() >= 5 && !shown_text.iter().any(|t| contains(t, &q.text))
-    });
-    quotes
-        .sort_by_key(|q| (q.speaker.is_none(), std::cmp::Reverse(q.text.split_whitespace().count().min(40))));
-    quotes.truncate(MAX_QUOTES);
-    quotes.sort_by_key(|q| q.span.start);
     for q in &mut quotes {
         // `quote_text` is a prefix of the text.
         let len = quote_text(&q.text).len();
         q.text.truncate(len);
+        q.shown = false;
+    }
+    let mut order: Vec<usize> = (0..quotes.len())
+        .filter(|&k| {
+            let q = &quotes[k];
+            q.direct
+                && q.text.split_whitespace().count() >= 5
+                && !shown_text.iter().any(|t| contains(t, &q.text))
+        })
+        .collect();
+    order.sort_by_key(|&k| {
+        let q = &quotes[k];
+        (q.speaker.is_none(), std::cmp::Reverse(q.text.split_whitespace().count().min(40)))
+    });
+    for &k in order.iter().take(MAX_QUOTES) {
+        quotes[k].shown = true;
     }
     brief.quotes = quotes;
-    let quoted: Vec<&str> = brief.quotes.iter().map(|q| q.text.as_str()).collect();
+    let quoted: Vec<&str> = brief.quotes.iter().filter(|q| q.shown).map(|q| q.text.as_str()).collect();
     let shown_text: Vec<&str> = shown_text.into_iter().chain(quoted).collect();
 
     let mut positions = x.positions;
-    positions.retain_mut(|p| {
-        p.points.retain(|t| {
+    let mut parties = 0;
+    for p in &mut positions {
+        let mut points = 0;
+        for t in &mut p.points {
             let core = t.text.trim_end_matches([',', '.', ';', ':', ' ']);
-            !shown.contains(&t.sentence) && !shown_text.iter().any(|s| contains(s, core))
-        });
-        p.points.truncate(2);
-        !p.points.is_empty()
-    });
-    brief.positions = first(positions, MAX_PARTIES);
-    let mut what_next = x.what_next;
-    what_next.retain(|w| !shown.contains(&w.sentence));
-    brief.what_next = first(what_next, MAX_WHAT_NEXT);
+            t.shown =
+                points < 2 && !shown.contains(&t.sentence) && !shown_text.iter().any(|s| contains(s, core));
+            points += usize::from(t.shown);
+        }
+        p.shown = points > 0 && parties < MAX_PARTIES;
+        parties += usize::from(p.shown);
+    }
+    brief.positions = positions;
+    brief.what_next = show_first(x.what_next, MAX_WHAT_NEXT, |w| !shown.contains(&w.sentence));
+}
+
+/// Show the first `max` items of `v` that pass `eligible`; hide the rest.
+fn show_first<T: Shown>(mut v: Vec<T>, max: usize, eligible: impl Fn(&T) -> bool) -> Vec<T> {
+    let mut n = 0;
+    for x in &mut v {
+        let show = n < max && eligible(x);
+        x.set_shown(show);
+        n += usize::from(show);
+    }
+    v
 }
 
 /// `haystack.contains(needle)` for sentence-sized strings: candidates are the

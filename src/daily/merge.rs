@@ -56,7 +56,10 @@ pub(crate) fn merge_mentions<'a>(
     }
     let mut v: Vec<DailyMention> = by_name
         .into_iter()
-        .map(|(name, (mentions, stories))| DailyMention { mention: Mention { name, mentions }, stories })
+        .map(|(name, (mentions, stories))| DailyMention {
+            mention: Mention { name, mentions, shown: true },
+            stories,
+        })
         .collect();
     v.sort_by(|a, b| b.mention.mentions.cmp(&a.mention.mentions).then(a.mention.name.cmp(&b.mention.name)));
     v.truncate(max);

@@ -187,6 +187,8 @@ impl DayArticle {
             });
         }
         sentences.shrink_to_fit();
+        // The daily page works from what the article's own page shows.
+        let brief = brief.page();
         let mut actors: Vec<String> = brief
             .people
             .iter()

@@ -2,6 +2,7 @@
 //! desk officer would make by eye, on every article in `examples/articles`.
 
 use crate::util::{brief_json, examples};
+use serde_json::Value;
 
 fn sentences_of(path: &std::path::Path) -> (attache_parse::Document, Vec<String>) {
     let bytes = std::fs::read(path).unwrap();
@@ -69,13 +70,25 @@ fn example_briefings_are_sensible() {
             std::iter::once(bottom).chain(points).map(|p| p["text"].as_str().unwrap()).collect();
         assert!(!v["people"].as_array().unwrap().is_empty(), "{name}: people");
         assert!(!v["countries"].as_array().unwrap().is_empty(), "{name}: countries");
-        let quotes: Vec<&str> =
-            v["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+        // Every item found is listed with its flag; the page rules hold for the shown ones.
+        for list in ["people", "organisations", "countries", "places", "quotes", "positions", "what_next"] {
+            for item in v[list].as_array().unwrap() {
+                assert!(item["shown"].is_boolean(), "{name}: {list} item without a shown flag: {item}");
+            }
+        }
+        let is_shown = |x: &&Value| x["shown"] == true;
+        let quotes: Vec<&str> = v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(is_shown)
+            .map(|q| q["text"].as_str().unwrap())
+            .collect();
         for q in &quotes {
             assert!(!shown_text.iter().any(|t| t.contains(q)), "{name}: quote {q:?} repeats a key point");
         }
-        for party in v["positions"].as_array().unwrap() {
-            for p in party["points"].as_array().unwrap() {
+        for party in v["positions"].as_array().unwrap().iter().filter(is_shown) {
+            for p in party["points"].as_array().unwrap().iter().filter(is_shown) {
                 let t = p["text"].as_str().unwrap().trim_end_matches([',', '.']);
                 assert!(
                     !shown_text.iter().chain(&quotes).any(|s| s.contains(t)),
@@ -83,7 +96,7 @@ fn example_briefings_are_sensible() {
                 );
             }
         }
-        for w in v["what_next"].as_array().unwrap() {
+        for w in v["what_next"].as_array().unwrap().iter().filter(is_shown) {
             assert!(
                 !shown_text.contains(&w["text"].as_str().unwrap()),
                 "{name}: what-to-watch repeats a key point"

@@ -154,7 +154,7 @@ fn count_named<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Mention> {
             Some(&i) => order[i].mentions += 1,
             None => {
                 idx.insert(s, order.len());
-                order.push(Mention { name: s.to_string(), mentions: 1 });
+                order.push(Mention { name: s.to_string(), mentions: 1, shown: true });
             }
         }
     }
@@ -198,6 +198,7 @@ impl Extractor {
                 role: p.role.clone(),
                 country: p.country.map(|c| g.countries[c as usize].name.to_string()),
                 mentions: p.mentions,
+                shown: true,
             })
             .collect();
         people.sort_by_key(|p| std::cmp::Reverse(p.mentions));
@@ -225,6 +226,7 @@ impl Extractor {
                 sentence: sent_of(s.span.start),
                 direct: s.direct,
                 span: s.span.clone(),
+                shown: true,
             })
             .collect();
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
@@ -343,7 +345,10 @@ fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<E
             },
             None => (None, false, None),
         };
-        items.push((key, Event { text: text[r.clone()].to_string(), when, sentence: si, resolved }));
+        items.push((
+            key,
+            Event { text: text[r.clone()].to_string(), when, sentence: si, resolved, shown: true },
+        ));
     }
     // Dated items by date, then undated in reading order.
     items.sort_by(|x, y| match (&x.0, &y.0) {
@@ -380,7 +385,7 @@ fn positions(text: &str, a: &Analysis, countries: &[Mention], quotes: &[Quote]) 
         .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))
         .collect();
     let mut out: Vec<Stance> =
-        parties.iter().map(|p| Stance { party: p.to_string(), points: Vec::new() }).collect();
+        parties.iter().map(|p| Stance { party: p.to_string(), points: Vec::new(), shown: true }).collect();
     // Sentences whose subject (first actor before the main verb) belongs to a party.
     let mut ti = 0;
     for (si, r) in a.sents.iter().enumerate() {

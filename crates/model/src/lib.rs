@@ -16,10 +16,12 @@
 //!
 //! The serde form is the JSON contract of `attache brief --format json` and
 //! `attache batch`: field names are only ever added to, optional values are
-//! `null` and lists `[]`, never omitted. A few fields serve extraction and are
-//! not part of that contract, so they are never written: [`Quote::direct`],
-//! [`Quote::span`] and [`Event::resolved`]. The crate depends on `serde` only,
-//! so a program reading briefings needs nothing else of the pipeline.
+//! `null` and lists `[]`, never omitted. The lists hold everything the
+//! extraction found; each item says with `shown` whether the page shows it
+//! ([`Shown`], [`Brief::page`]). Two fields serve extraction and are not part
+//! of that contract, so they are never written: [`Quote::span`] and
+//! [`Event::resolved`]. The crate depends on `serde` only, so a program
+//! reading briefings needs nothing else of the pipeline.
 //!
 //! ```
 //! use attache_model::{Brief, Point, Quote};
@@ -31,15 +33,17 @@
 //!     text: "We came in good faith".into(),
 //!     speaker: Some("Ana Ruiz".into()),
 //!     sentence: 1,
-//!     direct: true,
 //!     span: 70..91,
+//!     ..Quote::default()
 //! });
+//! brief.quotes.push(Quote { text: "a last chance".into(), direct: false, shown: false, ..Quote::default() });
 //! let json = serde_json::to_string(&brief)?;
-//! // Extraction's bookkeeping (`direct`, `span`) is not part of the JSON.
-//! assert!(json.contains(r#""quotes":[{"text":"We came in good faith","speaker":"Ana Ruiz","sentence":1}]"#));
+//! // Extraction's bookkeeping (`span`) is not part of the JSON.
+//! assert!(json.contains(r#"{"text":"We came in good faith","speaker":"Ana Ruiz","sentence":1,"direct":true,"shown":true}"#));
 //! let back: Brief = serde_json::from_str(&json)?;
-//! assert!(back.quotes[0].direct);
 //! assert_eq!(back.bottom_line, brief.bottom_line);
+//! // The page leaves out what it does not show.
+//! assert_eq!(back.page().quotes.len(), 1);
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 #![deny(missing_docs)]
@@ -98,7 +102,7 @@ pub struct Brief {
 
 /// A sentence (or, in a [`Stance`], a quote) shown in the briefing,
 /// traceable to its source.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     /// The sentence as in the source, white space collapsed.
     pub text: String,
@@ -112,17 +116,23 @@ pub struct Point {
     /// 0-based order of importance (0 = chosen first); the page-fitting step
     /// drops the highest ranks first.
     pub rank: usize,
+    /// Whether the page shows it (bottom-line and key points always are; a
+    /// party's statements may not be). The JSON lists everything found; the page's
+    /// The page's limits and fitting leave some out (`false`). True by
+    /// default.
+    #[serde(default = "yes")]
+    pub shown: bool,
 }
 
 impl Point {
     /// A point with text, sentence index and score; no parts, rank 0.
     pub fn new(text: impl Into<String>, sentence: usize, score: f32) -> Point {
-        Point { text: text.into(), sentence, score, ..Point::default() }
+        Point { text: text.into(), sentence, score, parts: BTreeMap::new(), rank: 0, shown: true }
     }
 }
 
 /// A person named in the article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     /// Full canonical name.
     pub name: String,
@@ -132,22 +142,30 @@ pub struct Person {
     pub country: Option<String>,
     /// Number of mentions, surname-only and pronoun-free title mentions included.
     pub mentions: usize,
+    /// Whether the page shows it. The JSON lists everything found; the page's
+    /// limits and fitting leave some out (`false`). True by default.
+    #[serde(default = "yes")]
+    pub shown: bool,
 }
 
 /// An organisation, country or place with its mention count.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// Canonical name.
     pub name: String,
     /// Number of mentions.
     pub mentions: usize,
+    /// Whether the page shows it. The JSON lists everything found; the page's
+    /// limits and fitting leave some out (`false`). True by default.
+    #[serde(default = "yes")]
+    pub shown: bool,
 }
 
 /// A quote and its speaker.
 ///
 /// A briefing lists direct quotes only; the extraction also reports phrases
 /// quoted inside reported speech ([`Quote::direct`] false).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
@@ -156,33 +174,130 @@ pub struct Quote {
     /// 0-based index of the sentence the quote starts in.
     pub sentence: usize,
     /// A direct quote (true) or a phrase quoted inside reported speech
-    /// (false). Not written to JSON; a quote read back from JSON is direct,
-    /// as every quote of a briefing is.
-    #[serde(skip_serializing, default = "yes")]
+    /// (false: `warned that “the door is closing” for talks`). The page
+    /// shows direct quotes only; the JSON lists both. True when absent.
+    #[serde(default = "yes")]
     pub direct: bool,
     /// Byte range of the quoted words in the document text. Not written to
     /// JSON; empty when read back.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Whether the page shows it. The JSON lists everything found; the page's
+    /// limits and fitting leave some out (`false`). True by default.
+    #[serde(default = "yes")]
+    pub shown: bool,
 }
 
 fn yes() -> bool {
     true
 }
 
+/// A list item of a briefing that the page may leave out: people,
+/// organisations, countries and places, quotes, positions and their points,
+/// what-next items. Page fitting ([`Brief::page`], `attache_render`'s
+/// `fit_to_budget`) reads and sets the flag through this trait.
+pub trait Shown {
+    /// Whether the page shows the item.
+    fn shown(&self) -> bool;
+    /// Show or hide the item.
+    fn set_shown(&mut self, shown: bool);
+}
+
+macro_rules! shown_items {
+    ($($ty:ty),*) => {$(
+        impl Shown for $ty {
+            fn shown(&self) -> bool {
+                self.shown
+            }
+            fn set_shown(&mut self, shown: bool) {
+                self.shown = shown;
+            }
+        }
+    )*};
+}
+shown_items!(Point, Person, Mention, Quote, Stance, Event);
+
+impl Default for Point {
+    fn default() -> Point {
+        Point::new("", 0, 0.0)
+    }
+}
+
+impl Default for Person {
+    fn default() -> Person {
+        Person { name: String::new(), role: None, country: None, mentions: 0, shown: true }
+    }
+}
+
+impl Default for Mention {
+    fn default() -> Mention {
+        Mention { name: String::new(), mentions: 0, shown: true }
+    }
+}
+
+impl Default for Quote {
+    fn default() -> Quote {
+        Quote { text: String::new(), speaker: None, sentence: 0, direct: true, span: 0..0, shown: true }
+    }
+}
+
+impl Default for Stance {
+    fn default() -> Stance {
+        Stance { party: String::new(), points: Vec::new(), shown: true }
+    }
+}
+
+impl Default for Event {
+    fn default() -> Event {
+        Event { text: String::new(), when: None, sentence: 0, resolved: false, shown: true }
+    }
+}
+
+impl Brief {
+    /// The briefing as the page shows it: a copy without the items whose
+    /// [`Shown::shown`] is false (a party without a shown point goes too).
+    /// The text formats render this; the JSON is the whole briefing.
+    pub fn page(&self) -> Brief {
+        fn keep<T: Shown + Clone>(v: &[T]) -> Vec<T> {
+            v.iter().filter(|x| x.shown()).cloned().collect()
+        }
+        let positions = self
+            .positions
+            .iter()
+            .filter(|s| s.shown)
+            .map(|s| Stance { party: s.party.clone(), points: keep(&s.points), shown: true })
+            .filter(|s| !s.points.is_empty())
+            .collect();
+        Brief {
+            people: keep(&self.people),
+            organisations: keep(&self.organisations),
+            countries: keep(&self.countries),
+            places: keep(&self.places),
+            quotes: keep(&self.quotes),
+            positions,
+            what_next: keep(&self.what_next),
+            ..self.clone()
+        }
+    }
+}
+
 /// What one party (usually a country) said or did: a position in the
 /// diplomatic sense.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stance {
     /// The party.
     pub party: String,
     /// Its statements and actions (sentences or its people's quotes), in
     /// reading order.
     pub points: Vec<Point>,
+    /// Whether the page shows it. The JSON lists everything found; the page's
+    /// limits and fitting leave some out (`false`). True by default.
+    #[serde(default = "yes")]
+    pub shown: bool,
 }
 
 /// A forward-looking item (what next): a meeting, vote, visit or deadline.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// The sentence that announces it.
     pub text: String,
@@ -196,6 +311,10 @@ pub struct Event {
     /// read back.
     #[serde(skip_serializing, default)]
     pub resolved: bool,
+    /// Whether the page shows it. The JSON lists everything found; the page's
+    /// limits and fitting leave some out (`false`). True by default.
+    #[serde(default = "yes")]
+    pub shown: bool,
 }
 
 /// An article the briefing is drawn from.

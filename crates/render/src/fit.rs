@@ -1,3 +1,5 @@
+use attache_model::{Point, Shown, Stance};
+
 use crate::Brief;
 
 /// White-space separated words of `s` (ASCII text is counted byte by byte).
@@ -15,18 +17,58 @@ pub(crate) fn words(s: &str) -> usize {
     n
 }
 
+fn shown<T: Shown>(v: &[T]) -> impl Iterator<Item = &T> {
+    v.iter().filter(|x| x.shown())
+}
+
+fn count<T: Shown>(v: &[T]) -> usize {
+    shown(v).count()
+}
+
+/// Hide the last shown item of `v` if more than `keep` are shown.
+fn hide_past<T: Shown>(v: &mut [T], keep: usize) -> bool {
+    if count(v) <= keep {
+        return false;
+    }
+    v.iter_mut().rev().find(|x| x.shown()).map(|x| x.set_shown(false)).is_some()
+}
+
+/// Points shown of a party, none if the party is hidden.
+fn shown_points(s: &Stance) -> impl Iterator<Item = &Point> {
+    s.points.iter().filter(move |p| s.shown && p.shown)
+}
+
+/// Parties shown: shown themselves, with a shown point.
+fn parties(b: &Brief) -> usize {
+    b.positions.iter().filter(|s| shown_points(s).next().is_some()).count()
+}
+
+/// Hide the last shown party if more than `keep` are shown.
+fn hide_party_past(b: &mut Brief, keep: usize) -> bool {
+    if parties(b) <= keep {
+        return false;
+    }
+    let last = b.positions.iter_mut().rev().find(|s| s.shown && s.points.iter().any(|p| p.shown));
+    last.map(|s| s.shown = false).is_some()
+}
+
 /// Words in the body of a briefing: every sentence, quote and item shown.
 pub fn body_words(b: &Brief) -> usize {
     b.bottom_line.iter().map(|p| words(&p.text)).sum::<usize>()
         + b.key_points.iter().map(|p| words(&p.text)).sum::<usize>()
-        + b.quotes.iter().map(|q| words(&q.text) + q.speaker.as_deref().map_or(0, words)).sum::<usize>()
+        + shown(&b.quotes).map(|q| words(&q.text) + q.speaker.as_deref().map_or(0, words)).sum::<usize>()
         + b.positions
             .iter()
-            .map(|s| words(&s.party) + s.points.iter().map(|p| words(&p.text)).sum::<usize>())
+            .filter(|s| shown_points(s).next().is_some())
+            .map(|s| words(&s.party) + shown_points(s).map(|p| words(&p.text)).sum::<usize>())
             .sum::<usize>()
-        + b.what_next.iter().map(|e| words(&e.text)).sum::<usize>()
-        + b.people.iter().map(|p| words(&p.name) + p.role.as_deref().map_or(0, words) + 1).sum::<usize>()
-        + b.organisations.iter().chain(&b.countries).chain(&b.places).map(|m| words(&m.name)).sum::<usize>()
+        + shown(&b.what_next).map(|e| words(&e.text)).sum::<usize>()
+        + shown(&b.people).map(|p| words(&p.name) + p.role.as_deref().map_or(0, words) + 1).sum::<usize>()
+        + shown(&b.organisations)
+            .chain(shown(&b.countries))
+            .chain(shown(&b.places))
+            .map(|m| words(&m.name))
+            .sum::<usize>()
 }
 
 /// Words a list item costs on the page beyond its own words: the rest of the
@@ -38,32 +80,26 @@ pub const ITEM_COST: usize = 4;
 /// [`ITEM_COST`] for every list item and section shown. This is what
 /// [`fit_to_budget`] keeps within its budget.
 pub fn page_cost(b: &Brief) -> usize {
+    let (quotes, what_next, people) = (count(&b.quotes), count(&b.what_next), count(&b.people));
+    let (orgs, countries, places) = (count(&b.organisations), count(&b.countries), count(&b.places));
+    let points: usize = b.positions.iter().map(|s| shown_points(s).count()).sum();
     let items = b.key_points.len()
-        + b.quotes.len()
-        + b.positions.iter().map(|s| s.points.len()).sum::<usize>()
-        + b.what_next.len()
-        + b.people.len()
-        + [!b.organisations.is_empty(), !b.countries.is_empty(), !b.places.is_empty()]
-            .iter()
-            .filter(|x| **x)
-            .count();
-    let sections = [
-        !b.quotes.is_empty(),
-        !b.positions.is_empty(),
-        !b.what_next.is_empty(),
-        !b.people.is_empty() || !b.organisations.is_empty(),
-    ]
-    .iter()
-    .filter(|x| **x)
-    .count();
+        + quotes
+        + points
+        + what_next
+        + people
+        + [orgs > 0, countries > 0, places > 0].iter().filter(|x| **x).count();
+    let sections =
+        [quotes > 0, points > 0, what_next > 0, people > 0 || orgs > 0].iter().filter(|x| **x).count();
     // People sit in a half-width column, where a name with its role often
     // takes two lines: they cost one more item each.
-    body_words(b) + ITEM_COST * (items + b.people.len()) + 2 * ITEM_COST * sections
+    body_words(b) + ITEM_COST * (items + people) + 2 * ITEM_COST * sections
 }
 
 /// Keep the page cost of `brief` ([`page_cost`]: its words plus a few for
-/// every list item) within `budget` by dropping lower-ranked items, never by
-/// cutting a sentence.
+/// every list item) within `budget` by hiding lower-ranked items (their
+/// `shown` flag turns false; they stay in the lists), never by cutting a
+/// sentence. Key points past the first are removed, not hidden.
 ///
 /// Items go in a fixed order, least valuable first: extra points of a party's
 /// position, parties past two, places and organisations past four,
@@ -73,28 +109,31 @@ pub fn page_cost(b: &Brief) -> usize {
 /// three, places and organisations, the last key points but one, and finally
 /// the remaining quotes, what-to-watch items, people and countries past three.
 /// The bottom line and the first key point always stay. Returns how many items
-/// were dropped; the count is also stored in `stats.dropped`.
+/// were dropped or hidden; the count is also stored in `stats.dropped`.
 pub fn fit_to_budget(brief: &mut Brief, budget: usize) -> usize {
     let mut dropped = 0;
     type Step = fn(&mut Brief) -> bool;
     let steps: [Step; 17] = [
-        |b| b.positions.iter_mut().rev().find(|s| s.points.len() > 1).and_then(|s| s.points.pop()).is_some(),
-        |b| b.positions.len() > 2 && b.positions.pop().is_some(),
-        |b| b.places.len() > 4 && b.places.pop().is_some(),
-        |b| b.organisations.len() > 4 && b.organisations.pop().is_some(),
-        |b| b.what_next.len() > 3 && b.what_next.pop().is_some(),
-        |b| b.quotes.len() > 2 && b.quotes.pop().is_some(),
-        |b| b.people.len() > 6 && b.people.pop().is_some(),
+        |b| {
+            let s = b.positions.iter_mut().rev().find(|s| s.shown && count(&s.points) > 1);
+            s.is_some_and(|s| hide_past(&mut s.points, 1))
+        },
+        |b| hide_party_past(b, 2),
+        |b| hide_past(&mut b.places, 4),
+        |b| hide_past(&mut b.organisations, 4),
+        |b| hide_past(&mut b.what_next, 3),
+        |b| hide_past(&mut b.quotes, 2),
+        |b| hide_past(&mut b.people, 6),
         |b| b.key_points.len() > 2 && drop_lowest_ranked(b),
-        |b| b.positions.pop().is_some(),
-        |b| b.what_next.len() > 1 && b.what_next.pop().is_some(),
-        |b| b.quotes.len() > 1 && b.quotes.pop().is_some(),
-        |b| b.people.len() > 3 && b.people.pop().is_some(),
-        |b| b.places.pop().is_some() || b.organisations.pop().is_some(),
+        |b| hide_party_past(b, 0),
+        |b| hide_past(&mut b.what_next, 1),
+        |b| hide_past(&mut b.quotes, 1),
+        |b| hide_past(&mut b.people, 3),
+        |b| hide_past(&mut b.places, 0) || hide_past(&mut b.organisations, 0),
         |b| b.key_points.len() > 1 && drop_lowest_ranked(b),
-        |b| b.what_next.pop().is_some() || b.quotes.pop().is_some(),
-        |b| b.people.pop().is_some(),
-        |b| b.countries.len() > 3 && b.countries.pop().is_some(),
+        |b| hide_past(&mut b.what_next, 0) || hide_past(&mut b.quotes, 0),
+        |b| hide_past(&mut b.people, 0),
+        |b| hide_past(&mut b.countries, 3),
     ];
     let mut cost = page_cost(brief);
     for step in steps {

@@ -260,10 +260,14 @@ impl Renderer {
         self
     }
 
-    /// Render a briefing. JSON comes from serde (pretty-printed); the other
-    /// formats from the `brief.<ext>` template.
+    /// Render a briefing. JSON comes from serde (pretty-printed) and holds
+    /// every item found; the other formats come from the `brief.<ext>`
+    /// template, which sees the page ([`Brief::page`]): only the items shown.
     pub fn render(&self, brief: &Brief, format: Format) -> Result<String, RenderError> {
-        self.render_named("brief", brief, format)
+        if format == Format::Json {
+            return self.render_named("brief", brief, format);
+        }
+        self.render_named("brief", &brief.page(), format)
     }
 
     /// Render any serializable data with the template `<stem>.<ext>`, e.g.

@@ -13,7 +13,7 @@ fn point(text: &str, sentence: usize) -> Point {
 /// A briefing with every optional field set and one item in every list.
 pub(crate) fn full() -> Brief {
     let some = |s: &str| Some(s.to_string());
-    let mention = || vec![Mention { name: "Sample".into(), mentions: 2 }];
+    let mention = || vec![Mention { name: "Sample".into(), mentions: 2, ..Mention::default() }];
     Brief {
         id: some("sample"),
         title: some("Sample title"),
@@ -30,6 +30,7 @@ pub(crate) fn full() -> Brief {
             role: some("envoy"),
             country: some("Sample"),
             mentions: 2,
+            shown: true,
         }],
         organisations: mention(),
         countries: mention(),
@@ -40,13 +41,19 @@ pub(crate) fn full() -> Brief {
             sentence: 2,
             direct: true,
             span: 0..9,
+            shown: true,
         }],
-        positions: vec![Stance { party: "Sample".into(), points: vec![point("Sample said so.", 3)] }],
+        positions: vec![Stance {
+            party: "Sample".into(),
+            points: vec![point("Sample said so.", 3)],
+            shown: true,
+        }],
         what_next: vec![Event {
             text: "Talks resume.".into(),
             when: some("2026-01-08"),
             sentence: 4,
             resolved: true,
+            shown: true,
         }],
         sources: vec![SourceRef {
             id: some("sample"),

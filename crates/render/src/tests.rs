@@ -113,6 +113,32 @@ fn fitting_drops_lowest_ranked_points_first_and_never_cuts() {
     assert_eq!(b.key_points[0].text, "Point one is here.");
 }
 
+/// Fitting hides list items instead of removing them: the JSON keeps every
+/// item found, the page shows what fits.
+#[test]
+fn fitting_hides_list_items_and_the_page_leaves_them_out() {
+    let mut b = sample();
+    for k in 0..5 {
+        b.quotes.push(Quote {
+            text: format!("We will keep talking until the ceasefire holds, round {k}"),
+            speaker: Some("A. Envoy".into()),
+            sentence: 10 + k,
+            ..Quote::default()
+        });
+    }
+    let cost = page_cost(&b);
+    let dropped = fit_to_budget(&mut b, cost - 1);
+    assert_eq!(dropped, 1);
+    assert_eq!(b.quotes.len(), 5, "hidden, not removed");
+    assert!(!b.quotes[4].shown && b.quotes[..4].iter().all(|q| q.shown), "the last one goes first");
+    assert!(page_cost(&b) < cost);
+    let r = Renderer::new(&Theme::default()).unwrap();
+    let md = r.render(&b, Format::Markdown).unwrap();
+    assert!(md.contains("round 3") && !md.contains("round 4"), "{md}");
+    let json = r.render(&b, Format::Json).unwrap();
+    assert!(json.contains("round 4") && json.contains(r#""shown": false"#));
+}
+
 #[test]
 fn word_counts_agree_with_split_whitespace() {
     for s in [
