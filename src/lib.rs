@@ -301,6 +301,9 @@ const MAX_PARTIES: usize = 4;
 /// bottom line or key points already show. The extraction's lists are the
 /// briefing's types: they are flagged and moved, not copied.
 fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
+    // Each point says how the article knows it.
+    let source = |p: &mut Point| p.sourcing = x.sourcing.get(p.sentence).cloned();
+    brief.bottom_line.iter_mut().chain(&mut brief.key_points).for_each(source);
     let shown: Vec<usize> = brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.sentence).collect();
     let shown_text: Vec<&str> =
         brief.bottom_line.iter().chain(&brief.key_points).map(|p| p.text.as_str()).collect();
@@ -344,6 +347,7 @@ fn fill_extraction(brief: &mut Brief, x: attache_extract::Extraction) {
     for p in &mut positions {
         let mut points = 0;
         for t in &mut p.points {
+            t.sourcing = x.sourcing.get(t.sentence).cloned();
             let core = t.text.trim_end_matches([',', '.', ';', ':', ' ']);
             t.shown =
                 points < 2 && !shown.contains(&t.sentence) && !shown_text.iter().any(|s| contains(s, core));

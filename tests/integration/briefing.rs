@@ -76,6 +76,18 @@ fn example_briefings_are_sensible() {
                 assert!(item["shown"].is_boolean(), "{name}: {list} item without a shown flag: {item}");
             }
         }
+        // Every point says how the article knows it, with a tag the page prints.
+        for p in std::iter::once(bottom).chain(points) {
+            let kind = p["sourcing"]["kind"].as_str().unwrap_or_default();
+            assert!(
+                ["named", "officials", "state_media", "unnamed", "unattributed"].contains(&kind),
+                "{name}: point without sourcing: {p}"
+            );
+            assert!(!p["sourcing"]["tag"].as_str().unwrap().is_empty(), "{name}: {p}");
+            if kind == "named" {
+                assert!(p["sourcing"]["by"].is_string(), "{name}: a named source without its name: {p}");
+            }
+        }
         let is_shown = |x: &&Value| x["shown"] == true;
         let quotes: Vec<&str> = v["quotes"]
             .as_array()

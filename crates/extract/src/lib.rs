@@ -47,6 +47,7 @@ mod date;
 mod entity;
 mod lexicon;
 mod quote;
+mod sourcing;
 #[cfg(test)]
 mod testutil;
 mod tok;
@@ -57,7 +58,7 @@ use std::ops::Range;
 use attache_parse::{BlockKind, Document};
 use serde::Serialize;
 
-pub use attache_model::{Event, Mention, Person, Point, Quote, Stance};
+pub use attache_model::{Attribution, Event, Mention, Person, Point, Quote, Sourcing, Stance};
 pub use entity::EntityType;
 
 use analysis::{Analysis, CharIndex, analyse, line_paragraphs, sentence_of};
@@ -89,6 +90,9 @@ pub struct Extraction {
     /// Forward-looking items, dated ones first by date ([`Event::resolved`]
     /// tells an ISO date from an expression as written).
     pub what_next: Vec<Event>,
+    /// How the article knows each sentence, by sentence index (one per
+    /// sentence of the document).
+    pub sourcing: Vec<Sourcing>,
     /// Entity mentions with byte spans into the document text.
     #[serde(skip)]
     pub mentions: Vec<EntitySpan>,
@@ -229,6 +233,10 @@ impl Extractor {
                 shown: true,
             })
             .collect();
+        let spoken: Vec<(usize, &str)> =
+            quotes.iter().filter_map(|q| Some((q.sentence, q.speaker.as_deref()?))).collect();
+        let sourcing = sourcing::sourcing(text, &a, &spoken);
+        drop(spoken);
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
         let what_next = what_next(text, &a, pubd);
         let positions = positions(text, &a, &countries, &quotes);
@@ -243,7 +251,17 @@ impl Extractor {
                 canonical: m.canonical,
             })
             .collect();
-        Extraction { people, organisations, countries, places, quotes, positions, what_next, mentions }
+        Extraction {
+            people,
+            organisations,
+            countries,
+            places,
+            quotes,
+            positions,
+            what_next,
+            sourcing,
+            mentions,
+        }
     }
 
     /// Entity and direct-quote spans of raw text, in code points. Each line is a paragraph.

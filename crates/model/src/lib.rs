@@ -116,6 +116,9 @@ pub struct Point {
     /// 0-based order of importance (0 = chosen first); the page-fitting step
     /// drops the highest ranks first.
     pub rank: usize,
+    /// How the article knows what the point says (`null` when not analysed).
+    #[serde(default)]
+    pub sourcing: Option<Sourcing>,
     /// Whether the page shows it (bottom-line and key points always are; a
     /// party's statements may not be). The JSON lists everything found; the page's
     /// The page's limits and fitting leave some out (`false`). True by
@@ -127,7 +130,66 @@ pub struct Point {
 impl Point {
     /// A point with text, sentence index and score; no parts, rank 0.
     pub fn new(text: impl Into<String>, sentence: usize, score: f32) -> Point {
-        Point { text: text.into(), sentence, score, parts: BTreeMap::new(), rank: 0, shown: true }
+        Point {
+            text: text.into(),
+            sentence,
+            score,
+            parts: BTreeMap::new(),
+            rank: 0,
+            sourcing: None,
+            shown: true,
+        }
+    }
+}
+
+/// How an article knows what a sentence says: whom it attributes it to, and
+/// the hedges that qualify it. The page prints [`Sourcing::tag`] beside the
+/// point.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sourcing {
+    /// Who the sentence is attributed to.
+    pub kind: Attribution,
+    /// The person or body named as the source ("Sergei Lavrov", "the
+    /// Foreign Ministry", "Xinhua"), when the text names one.
+    pub by: Option<String>,
+    /// Hedges as written, lower-cased ("reportedly", "according to",
+    /// "expected to"), in reading order.
+    pub hedges: Vec<String>,
+    /// The short form the page shows: "Lavrov", "officials", "state media",
+    /// "unnamed sources", "unattributed", with the hedges after a semicolon
+    /// ("officials; reportedly").
+    pub tag: String,
+}
+
+/// Whom a sentence is attributed to (JSON: `"named"`, `"officials"`,
+/// `"state_media"`, `"unnamed"`, `"unattributed"`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Attribution {
+    /// A named person or body ("Lavrov said", "according to the ministry").
+    Named,
+    /// Officials, spokespeople or authorities not named ("officials said").
+    Officials,
+    /// State media: state television, a state news agency.
+    StateMedia,
+    /// Unnamed or anonymous sources, diplomats, witnesses.
+    Unnamed,
+    /// No attribution: the article's own voice.
+    #[default]
+    Unattributed,
+}
+
+impl Attribution {
+    /// The words the page shows for a source that is not named.
+    pub fn label(self) -> &'static str {
+        match self {
+            Attribution::Named => "named",
+            Attribution::Officials => "officials",
+            Attribution::StateMedia => "state media",
+            Attribution::Unnamed => "unnamed sources",
+            Attribution::Unattributed => "unattributed",
+        }
     }
 }
 

@@ -10,6 +10,12 @@ fn full() -> Brief {
     let mut point = Point::new("Envoys met.", 0, 0.5);
     point.parts = BTreeMap::from([("position".to_string(), 0.25)]);
     point.rank = 1;
+    point.sourcing = Some(Sourcing {
+        kind: Attribution::Named,
+        by: some("A. Envoy"),
+        hedges: vec!["reportedly".into()],
+        tag: "Envoy; reportedly".into(),
+    });
     Brief {
         id: some("a1"),
         title: some("Talks"),
@@ -63,13 +69,13 @@ fn brief_serializes_to_the_json_contract() {
     let want = concat!(
         r#"{"id":"a1","title":"Talks","published":"2026-01-01","source":"Wire","#,
         r#""url":"https://example.org/a1","author":"A. Writer","dateline":"Geneva","method":"default","#,
-        r#""bottom_line":[{"text":"Envoys met.","sentence":0,"score":0.5,"parts":{"position":0.25},"rank":1,"shown":true}],"#,
-        r#""key_points":[{"text":"They agreed.","sentence":1,"score":0.75,"parts":{},"rank":0,"shown":true}],"#,
+        r#""bottom_line":[{"text":"Envoys met.","sentence":0,"score":0.5,"parts":{"position":0.25},"rank":1,"sourcing":{"kind":"named","by":"A. Envoy","hedges":["reportedly"],"tag":"Envoy; reportedly"},"shown":true}],"#,
+        r#""key_points":[{"text":"They agreed.","sentence":1,"score":0.75,"parts":{},"rank":0,"sourcing":null,"shown":true}],"#,
         r#""people":[{"name":"A. Envoy","role":"envoy","country":null,"mentions":2,"shown":true}],"#,
         r#""organisations":[{"name":"UN","mentions":1,"shown":false}],"#,
         r#""countries":[{"name":"Peru","mentions":3,"shown":true}],"#,
         r#""places":[],"quotes":[{"text":"We agreed","speaker":"A. Envoy","sentence":2,"direct":true,"shown":true}],"#,
-        r#""positions":[{"party":"Peru","points":[{"text":"Peru said so.","sentence":3,"score":0.0,"parts":{},"rank":0,"shown":true}],"shown":true}],"#,
+        r#""positions":[{"party":"Peru","points":[{"text":"Peru said so.","sentence":3,"score":0.0,"parts":{},"rank":0,"sourcing":null,"shown":true}],"shown":true}],"#,
         r#""what_next":[{"text":"Talks resume.","when":"2026-01-08","sentence":4,"shown":true}],"#,
         r#""sources":[{"id":"a1","title":null,"source":null,"url":null,"published":null}],"#,
         r#""stats":{"words":20,"sentences":5,"brief_words":10,"dropped":1}}"#,

@@ -52,15 +52,20 @@ fn hide_party_past(b: &mut Brief, keep: usize) -> bool {
     last.map(|s| s.shown = false).is_some()
 }
 
+/// A point's words with its sourcing tag.
+fn point_words(p: &Point) -> usize {
+    words(&p.text) + p.sourcing.as_ref().map_or(0, |s| words(&s.tag))
+}
+
 /// Words in the body of a briefing: every sentence, quote and item shown.
 pub fn body_words(b: &Brief) -> usize {
-    b.bottom_line.iter().map(|p| words(&p.text)).sum::<usize>()
-        + b.key_points.iter().map(|p| words(&p.text)).sum::<usize>()
+    b.bottom_line.iter().map(point_words).sum::<usize>()
+        + b.key_points.iter().map(point_words).sum::<usize>()
         + shown(&b.quotes).map(|q| words(&q.text) + q.speaker.as_deref().map_or(0, words)).sum::<usize>()
         + b.positions
             .iter()
             .filter(|s| shown_points(s).next().is_some())
-            .map(|s| words(&s.party) + shown_points(s).map(|p| words(&p.text)).sum::<usize>())
+            .map(|s| words(&s.party) + shown_points(s).map(point_words).sum::<usize>())
             .sum::<usize>()
         + shown(&b.what_next).map(|e| words(&e.text)).sum::<usize>()
         + shown(&b.people).map(|p| words(&p.name) + p.role.as_deref().map_or(0, words) + 1).sum::<usize>()
@@ -107,13 +112,14 @@ pub fn page_cost(b: &Brief) -> usize {
 /// points by rank (the last chosen first) down to two, then the remaining
 /// positions, what-to-watch items and quotes down to one, people down to
 /// three, places and organisations, the last key points but one, and finally
-/// the remaining quotes, what-to-watch items, people and countries past three.
+/// the remaining quotes, what-to-watch items, people, countries past three
+/// and the last countries.
 /// The bottom line and the first key point always stay. Returns how many items
 /// were dropped or hidden; the count is also stored in `stats.dropped`.
 pub fn fit_to_budget(brief: &mut Brief, budget: usize) -> usize {
     let mut dropped = 0;
     type Step = fn(&mut Brief) -> bool;
-    let steps: [Step; 17] = [
+    let steps: [Step; 18] = [
         |b| {
             let s = b.positions.iter_mut().rev().find(|s| s.shown && count(&s.points) > 1);
             s.is_some_and(|s| hide_past(&mut s.points, 1))
@@ -134,6 +140,7 @@ pub fn fit_to_budget(brief: &mut Brief, budget: usize) -> usize {
         |b| hide_past(&mut b.what_next, 0) || hide_past(&mut b.quotes, 0),
         |b| hide_past(&mut b.people, 0),
         |b| hide_past(&mut b.countries, 3),
+        |b| hide_past(&mut b.countries, 0),
     ];
     let mut cost = page_cost(brief);
     for step in steps {

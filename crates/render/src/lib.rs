@@ -41,7 +41,9 @@ mod sample;
 mod theme;
 
 /// The briefing's data types, defined in [`attache_model`] and re-exported here.
-pub use attache_model::{Brief, Event, Mention, Person, Point, Quote, Shown, SourceRef, Stance, Stats};
+pub use attache_model::{
+    Attribution, Brief, Event, Mention, Person, Point, Quote, Shown, SourceRef, Sourcing, Stance, Stats,
+};
 pub use daily::{
     Daily, DailyEvent, DailyMention, DailyPerson, DailyPoint, DailySource, DailyStats, PreviousStory,
     SourceGroup, Story, StoryStatus, daily_words, fit_daily,

@@ -2,11 +2,17 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Brief, Event, Mention, Person, Point, Quote, SourceRef, Stance, Stats};
+use crate::{Attribution, Brief, Event, Mention, Person, Point, Quote, SourceRef, Sourcing, Stance, Stats};
 
 fn point(text: &str, sentence: usize) -> Point {
     let mut p = Point::new(text, sentence, 0.5);
     p.parts = BTreeMap::from([("position".to_string(), 0.5)]);
+    p.sourcing = Some(Sourcing {
+        kind: Attribution::Named,
+        by: Some("A. Envoy".into()),
+        hedges: vec!["reportedly".into()],
+        tag: "Envoy; reportedly".into(),
+    });
     p
 }
 
