@@ -294,10 +294,10 @@ fn speaker_of<'t>(
     // An unnamed head right before the verb wins over a name earlier in the
     // sentence: "Talks with Iran stalled, officials said."
     let near = v.saturating_sub(3);
-    if let Some(h) = head_kind((near..v).rev().map(word)) {
-        if mention_in(a, &r, near, v).is_none() {
-            return h;
-        }
+    if let Some(h) = head_kind((near..v).rev().map(word))
+        && mention_in(a, &r, near, v).is_none()
+    {
+        return h;
     }
     if let Some(m) = mention_before(a, &r, v) {
         return (Attribution::Named, Some(m.to_string()));
