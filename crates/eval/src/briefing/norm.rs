@@ -76,6 +76,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("bosnia herzegovina", "bosnia"),
     ("palestine", "palestinian territories"),
     ("occupied palestinian territories", "palestinian territories"),
+    // As a party: the body that speaks for the territories.
+    ("palestinian authority", "palestinian territories"),
     ("uae", "united arab emirates"),
     ("u a e", "united arab emirates"),
     ("islamic republic of iran", "iran"),
@@ -103,23 +105,28 @@ pub fn country_key(s: &str) -> String {
     ALIASES.iter().find(|(a, _)| *a == n).map_or(n, |(_, c)| (*c).to_string())
 }
 
-/// How a predicted name matches a gold person, if it does.
+/// How a predicted name matches a gold person, if it does. The first two
+/// are the README's "full" matches, taken before subset matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NameMatch {
-    /// Equal to the gold name or to one of its `also` forms.
-    Full,
+    /// Equal to the gold name.
+    Exact,
+    /// Equal to one of the gold person's `also` forms.
+    Also,
     /// One name's words are a subset of the other's.
     Subset,
 }
 
 /// Does the predicted name `pred` match the gold person `name` (with its other
-/// forms `also`)? Equal names, or the prediction equal to an `also` form, are
-/// a [`NameMatch::Full`] match; one name's words being a subset of the
-/// other's is a [`NameMatch::Subset`] match. Names with no words never match.
+/// forms `also`)? Equal names are a [`NameMatch::Exact`] match, the
+/// prediction equal to an `also` form a [`NameMatch::Also`] match, and one
+/// name's words being a subset of the other's a [`NameMatch::Subset`] match.
+/// Names with no words never match.
 ///
 /// ```
 /// use attache_eval::briefing::{NameMatch, name_match};
-/// assert_eq!(name_match("Tomas Varga", "Tomas Varga", &[]), Some(NameMatch::Full));
+/// assert_eq!(name_match("Tomas Varga", "Tomas Varga", &[]), Some(NameMatch::Exact));
+/// assert_eq!(name_match("Varga", "Tomas Varga", &["Varga".into()]), Some(NameMatch::Also));
 /// assert_eq!(name_match("Varga", "Tomas Varga", &[]), Some(NameMatch::Subset));
 /// assert_eq!(name_match("Tomas Vargas", "Tomas Varga", &["Vargas".into()]), None);
 /// ```
@@ -129,8 +136,11 @@ pub fn name_match(pred: &str, name: &str, also: &[String]) -> Option<NameMatch> 
         return None;
     }
     let g = normalise(name);
-    if p == g || also.iter().any(|a| normalise(a) == p) {
-        return Some(NameMatch::Full);
+    if p == g {
+        return Some(NameMatch::Exact);
+    }
+    if also.iter().any(|a| normalise(a) == p) {
+        return Some(NameMatch::Also);
     }
     let pw: Vec<&str> = p.split(' ').collect();
     let gw: Vec<&str> = g.split(' ').filter(|w| !w.is_empty()).collect();
@@ -195,8 +205,9 @@ mod tests {
     #[test]
     fn names_match_equal_also_or_by_word_subset() {
         let also = vec!["Haddad".to_string(), "Dr. Haddad".to_string()];
-        assert_eq!(name_match("Samir K. Haddad", "Samir K. Haddad", &also), Some(NameMatch::Full));
-        assert_eq!(name_match("dr haddad", "Samir K. Haddad", &also), Some(NameMatch::Full));
+        assert_eq!(name_match("Samir K. Haddad", "Samir K. Haddad", &also), Some(NameMatch::Exact));
+        assert_eq!(name_match("samir k haddad", "Samir K. Haddad", &also), Some(NameMatch::Exact));
+        assert_eq!(name_match("dr haddad", "Samir K. Haddad", &also), Some(NameMatch::Also));
         // Subsets either way.
         assert_eq!(name_match("Samir Haddad", "Samir K. Haddad", &also), Some(NameMatch::Subset));
         assert_eq!(name_match("President Samir K. Haddad", "Samir K. Haddad", &[]), Some(NameMatch::Subset));

@@ -56,14 +56,15 @@ pub(super) fn article(gold: &GoldArticle, pred: &Predicted, c: &mut Counts) -> A
     }
 }
 
-/// One-to-one matching of predicted to gold people: for each gold person in
-/// order, the first free prediction that matches fully; then, for those
-/// left, the first free prediction that matches by word subset. The index
-/// of the prediction matched to each gold person.
+/// One-to-one matching of predicted to gold people, full matches first: for
+/// each gold person in order, the first free prediction with the same name;
+/// then, for those left, the first free prediction equal to one of their
+/// `also` forms; then the first free prediction that matches by word subset.
+/// The index of the prediction matched to each gold person.
 pub(super) fn match_people(gold: &[GoldPerson], pred: &[String]) -> Vec<Option<usize>> {
     let mut taken = vec![false; pred.len()];
     let mut out = vec![None; gold.len()];
-    for tier in [NameMatch::Full, NameMatch::Subset] {
+    for tier in [NameMatch::Exact, NameMatch::Also, NameMatch::Subset] {
         for (g, slot) in gold.iter().zip(out.iter_mut()) {
             if slot.is_some() {
                 continue;

@@ -35,6 +35,11 @@ fn full_matches_are_taken_before_subset_matches() {
     let g = [person("Pavel Stanek", &[])];
     let p = ["Stanek".to_string(), "Pavel Stanek".to_string()];
     assert_eq!(match_people(&g, &p), vec![Some(1)]);
+    // The gold name itself goes before an `also` form listed earlier.
+    let g = [person("Pavel Stanek", &["Stanek"])];
+    assert_eq!(match_people(&g, &p), vec![Some(1)]);
+    let g = [person("Pavel Stanek", &["Stanek"]), person("Ilona Stanek", &[])];
+    assert_eq!(match_people(&g, &p), vec![Some(1), Some(0)]);
 }
 
 #[test]
