@@ -96,3 +96,26 @@ fn eval_briefing_scores_what_attache_brief_prints() {
     assert_eq!(own["people"]["gold"], 4);
     assert_eq!(own["quotes"]["gold"], 3);
 }
+
+#[test]
+fn eval_briefing_names_a_bad_gold_line_and_a_missing_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(&bad, "{\"id\":\"g1\",\"text\":\"Envoys met.\"}\n{\"id\":\"g2\",\"people\":7}\n").unwrap();
+    let out = attache().args(["eval", "briefing"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2"), "{err}");
+    // A --briefs file without one of the gold ids.
+    let briefs = dir.path().join("briefs.jsonl");
+    std::fs::write(&briefs, "{\"id\":\"gold-b1\",\"people\":[]}\n").unwrap();
+    let out = attache()
+        .args(["eval", "briefing"])
+        .arg(data("briefing-gold.jsonl"))
+        .arg("--briefs")
+        .arg(&briefs)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no briefing with id gold-b2"));
+}

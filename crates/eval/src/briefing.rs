@@ -50,7 +50,7 @@ pub use errors::{
     ArticleErrors, CountryErrors, MissedPosition, NextErrors, NextMiss, PeopleErrors, PositionErrors,
     QuoteErrors, QuoteMiss, SpeakerError, UnsupportedPoint, WrongCountry, WrongDate, WrongRole,
 };
-pub use norm::{NameMatch, contains, country_key, name_match, normalise, share_word};
+pub use norm::{COUNTRY_ALIASES, NameMatch, contains, country_key, name_match, normalise, share_word};
 pub use report::{
     BriefingReport, CountryReport, NextReport, PeopleReport, PositionReport, QuoteCounts, QuoteReport,
 };

@@ -44,10 +44,7 @@ fn read_briefs(path: &std::path::Path) -> anyhow::Result<HashMap<String, serde_j
     let text = super::read_set(path)?;
     let values: Vec<serde_json::Value> =
         attache_eval::read_jsonl(&text).with_context(|| format!("bad briefing in {}", path.display()))?;
-    Ok(values
-        .into_iter()
-        .filter_map(|v| v["id"].as_str().map(str::to_string).map(|id| (id, v.clone())))
-        .collect())
+    Ok(values.into_iter().filter_map(|v| Some((v["id"].as_str()?.to_string(), v))).collect())
 }
 
 pub(super) fn briefing(args: &EvalBriefingArgs) -> anyhow::Result<ExitCode> {

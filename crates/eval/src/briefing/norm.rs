@@ -50,8 +50,10 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     !n.is_empty() && normalise(hay).contains(&n)
 }
 
-/// Other names of countries, normalised, and the short English name the gold uses.
-const ALIASES: &[(&str, &str)] = &[
+/// Other names of countries (and of the parties that stand for them), in
+/// [`normalise`]d form, with the normalised short English name the gold uses.
+/// A part of a country (England, Scotland) is not an alias of it.
+pub const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("us", "united states"),
     ("u s", "united states"),
     ("usa", "united states"),
@@ -91,7 +93,7 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// A country name in the form the metric compares: normalised, without a
-/// leading "the", and with [aliases](ALIASES) replaced (`U.S.` and `America`
+/// leading "the", and with [aliases](COUNTRY_ALIASES) replaced (`U.S.` and `America`
 /// → `united states`, `Britain` → `united kingdom`, …).
 ///
 /// ```
@@ -102,7 +104,7 @@ const ALIASES: &[(&str, &str)] = &[
 pub fn country_key(s: &str) -> String {
     let n = normalise(s);
     let n = n.strip_prefix("the ").map(str::to_string).unwrap_or(n);
-    ALIASES.iter().find(|(a, _)| *a == n).map_or(n, |(_, c)| (*c).to_string())
+    COUNTRY_ALIASES.iter().find(|(a, _)| *a == n).map_or(n, |(_, c)| (*c).to_string())
 }
 
 /// How a predicted name matches a gold person, if it does. The first two
