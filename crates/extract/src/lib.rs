@@ -230,7 +230,7 @@ impl Extractor {
             .collect();
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
         let what_next = next::what_next(text, &a, pubd);
-        let positions = positions::positions(text, &a, &countries, &quotes);
+        let positions = positions::positions(text, &a, &quotes);
         // Last: the mentions give up their canonical names.
         let mentions = std::mem::take(&mut a.ms)
             .into_iter()
