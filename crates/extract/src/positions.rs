@@ -107,10 +107,21 @@ struct Found {
 fn party_of(text: &str, a: &Analysis, m: &Mention, aff: &[Option<String>]) -> Vec<String> {
     let g = &*GAZETTEER;
     match m.sense {
-        Sense::Country => m.country_ids().iter().map(|&c| g.countries[c as usize].name.to_string()).collect(),
-        Sense::Person => aff.get(m.person as usize).cloned().flatten().into_iter().collect(),
+        Sense::Country => m.country_ids().iter().map(|&c| party_name(g.countries[c as usize].name)).collect(),
+        Sense::Person => {
+            aff.get(m.person as usize).cloned().flatten().map(|c| party_name(&c)).into_iter().collect()
+        }
         Sense::Org => org_party(text, a, m).into_iter().collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A country's name as a party: the Palestinians' positions are their
+/// authority's.
+fn party_name(country: &str) -> String {
+    match country {
+        "Palestine" => "Palestinian Authority".to_string(),
+        c => c.to_string(),
     }
 }
 
@@ -195,10 +206,17 @@ fn affiliations(text: &str, a: &Analysis) -> Vec<Option<String>> {
             }
         }
     }
+    // "spokesman for the Democratic Party of the Left": the organisation in the role.
+    let orgs: Vec<&Mention> =
+        a.ms.iter().filter(|m| m.sense == Sense::Org && m.canonical.len() > 3).collect();
     (0..n)
         .map(|p| {
-            org[p]
-                .take()
+            let in_role = a.people[p].role.as_deref().and_then(|r| {
+                let m = orgs.iter().find(|m| r.contains(m.canonical.as_str()))?;
+                org_party(text, a, m)
+            });
+            in_role
+                .or_else(|| org[p].take())
                 .or_else(|| a.people[p].country.map(|c| g.countries[c as usize].name.to_string()))
                 .or_else(|| country[p].take())
         })
@@ -223,6 +241,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
     };
     let mut ti = 0;
     let mut mi = 0;
+    let mut last_group: Vec<String> = Vec::new();
     for si in 0..a.sents.len() {
         let t0 = ti;
         while ti < a.toks.len() && a.toks[ti].sent as usize == si {
@@ -249,6 +268,18 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             let l = t.text(text);
             let stance = STANCE.contains(l)
                 || l.eq_ignore_ascii_case("against") && v > t0 && COPULA.contains(a.toks[v - 1].text(text));
+            // An action of the subject: "Syria backed …", "the Fed had lowered …".
+            let action = !stance
+                && l.len() > 4
+                && l.ends_with("ed")
+                && ms.first().is_some_and(|m| {
+                    let e = m.t1 as usize;
+                    actor(m)
+                        && (e == v
+                            || e + 1 == v
+                                && matches!(a.toks[e].text(text), "has" | "had" | "have" | "also" | "then"))
+                });
+            let stance = stance || action;
             let according = l.eq_ignore_ascii_case("according")
                 && a.toks.get(v + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"));
             if !stance && !according {
@@ -266,6 +297,16 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                     !a.quoted_tok[j] && (STANCE.contains(x.text(text)) || x.text(text) == "that")
                 });
                 let pron = (lo..v).rev().find(|&j| a.toks[j].has(w::PRONOUN_PER) && !a.quoted_tok[j]);
+                let they = (lo..v)
+                    .rev()
+                    .find(|&j| a.toks[j].text(text).eq_ignore_ascii_case("they") && !a.quoted_tok[j]);
+                if they.is_some() && pron.is_none_or(|p| they > Some(p)) {
+                    // "They" take the position of the last group or country that took one.
+                    if !last_group.is_empty() {
+                        push(last_group.clone(), None);
+                    }
+                    continue;
+                }
                 if let Some(j) = pron {
                     // The speaker of the sentence's quote, else the last person named before.
                     let sp = quotes
@@ -293,7 +334,11 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             }
             if let Some(m) = who {
                 let speaker = (m.sense == Sense::Person).then(|| m.canonical.clone());
-                push(party_of(text, a, m, &aff), speaker);
+                let parties = party_of(text, a, m, &aff);
+                if m.sense != Sense::Person && !parties.is_empty() {
+                    last_group.clone_from(&parties);
+                }
+                push(parties, speaker);
             }
         }
         // A stance named by its holder: "a U.S.-British proposal", "the backing of Syria".
@@ -318,7 +363,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
         for q in quotes.iter().filter(|q| q.direct && q.sentence == si) {
             let Some(sp) = &q.speaker else { continue };
             let Some(p) = a.people.iter().position(|p| &p.name == sp) else { continue };
-            push(aff[p].clone().into_iter().collect(), Some(sp.clone()));
+            push(aff[p].as_deref().map(party_name).into_iter().collect(), Some(sp.clone()));
         }
     }
     let mut out: Vec<Stance> = Vec::new();
