@@ -122,6 +122,9 @@ fn month_range(y: i16, m: i8) -> Option<When> {
     Some(When { start: s, end: s.last_of_month() })
 }
 
+/// How far ahead (days) a date read in the past may still lie.
+const NEAR_DAYS: i64 = 70;
+
 /// Words that start relative date phrases.
 static RELATIVE: std::sync::LazyLock<crate::lexicon::WordSet> = std::sync::LazyLock::new(|| {
     crate::lexicon::WordSet::new(
@@ -280,9 +283,12 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 // The nearest year in the direction of the tense.
                 let y = p.year();
                 let probe = Date::new(y, m, day.unwrap_or(1)).ok()?;
+                // Read in the past, a date at most ten weeks ahead is still ahead: a
+                // story cannot report it as done ("a trip set on Dec. 12").
+                let near = p.checked_add(jiff::Span::new().days(NEAR_DAYS)).is_ok_and(|n| probe <= n);
                 Some(if future && probe < p.first_of_month() {
                     y + 1
-                } else if !future && probe > p.last_of_month() {
+                } else if !future && probe > p.last_of_month() && !near {
                     y - 1
                 } else {
                     y

@@ -28,9 +28,14 @@ static PLAN_TO: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     WordSet::new(
         "plan plans planned planning intend intends intended intending aim aims aimed aiming \
          threaten threatens threatened threatening vowed vows pledged pledges promised promises \
-         agreed agrees going due set scheduled expected",
+         agreed agrees going due set scheduled expected bound",
     )
 });
+
+/// Words after a reported "would" that make it a wish, a judgement or a
+/// negation rather than a plan.
+static REPORTED_NOT: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new("be have not like rather never hardly prefer"));
 
 /// Words before "plan to" that make it a noun ("no plan to", "his plan to").
 static DETERMINER: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
@@ -74,7 +79,13 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
         let c = if lc("will") || lc("shall") || lc("'ll") || lc("wo") && is(k + 1, "n't") {
             Cue::Strong
         } else if lc("would") {
-            Cue::Weak
+            // Reported: "said he would appeal", "adding that it would ask"; not
+            // "would be", "would not", "would like".
+            let reported = toks[k.saturating_sub(4)..k].iter().any(|t| t.has(w::SPEECH) && !t.is(shape::CAP));
+            let plain = toks.get(k + 1).is_some_and(|n| {
+                n.is(shape::WORD) && !n.is(shape::CAP) && !REPORTED_NOT.contains(n.text(text))
+            });
+            if reported && plain { Cue::Strong } else { Cue::Weak }
         } else if lc("to") && k > 0 && COPULA.contains(lw(k - 1)) {
             // "is to meet", not "is to blame".
             let next = toks.get(k + 1);
@@ -85,7 +96,8 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             }
         } else if PLAN_TO.contains(l) && is(k + 1, "to") && !(k > 0 && DETERMINER.contains(lw(k - 1))) {
             // A plan stated in the past may be over: it needs a date ahead.
-            if l.ends_with("ed") || lc("set") || lc("vowed") { Cue::Weak } else { Cue::Strong }
+            let state = lc("scheduled") || lc("expected") || lc("bound");
+            if !state && l.ends_with("ed") || lc("set") || lc("vowed") { Cue::Weak } else { Cue::Strong }
         } else if (lc("plans") || lc("plan")) && is(k + 1, "for") {
             Cue::Strong
         } else if lc("expected") || lc("scheduled") || lc("due") {
@@ -125,7 +137,9 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
 /// week", "until Friday", "later this month").
 fn starts_ahead(text: &str, span: &std::ops::Range<usize>) -> bool {
     let first = text[span.clone()].split_whitespace().next().unwrap_or("");
-    ["next", "until", "by", "later", "within", "tomorrow"].iter().any(|w| first.eq_ignore_ascii_case(w))
+    ["next", "until", "by", "later", "within", "tomorrow", "over", "during"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// A unit of time, singular or plural.
@@ -193,6 +207,7 @@ pub(crate) fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date
         // strong one stands alone unless every date is past.
         let later = d.is_some_and(|d| {
             d.when.is_none_or(|w| pubd.is_none_or(|p| w.start > p))
+                || starts_ahead(text, &d.span)
                 || text[d.span.clone()].starts_with("later")
         });
         if c == Cue::Weak && !later || past && c != Cue::Strong {
@@ -261,6 +276,9 @@ mod tests {
             Some("2030-11-04")
         );
         assert_eq!(when("She said she would run again in 2028.", PUB).as_deref(), Some("2028"));
+        // A date before the cue reads in the past, but one a few weeks ahead stays ahead.
+        assert_eq!(when("On Dec. 12 the talks are to resume.", PUB).as_deref(), Some("2026-12-12"));
+        assert_eq!(when("The team that won on Monday will play again.", PUB), None);
         assert_eq!(
             when("Rome has 30 days from last Friday to file the request, officials said.", PUB).as_deref(),
             Some("2026-11-29")
@@ -275,7 +293,9 @@ mod tests {
              Officials are preparing a new budget. \
              The talks ended on Monday. \
              Many hope the truce will hold. \
-             The minister said she would resign.",
+             The minister said she would resign. \
+             The minister said she would like a new deal. \
+             Aides said the plan would be costly.",
             PUB,
         );
         let texts: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
@@ -284,7 +304,8 @@ mod tests {
             [
                 "The rebels are threatening to cut the road.",
                 "The president is to address the nation.",
-                "Officials are preparing a new budget."
+                "Officials are preparing a new budget.",
+                "The minister said she would resign."
             ]
         );
         // A reported "would" with a date ahead is an item.
