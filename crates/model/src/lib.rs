@@ -112,6 +112,11 @@ pub struct Point {
     /// 0-based order of importance (0 = chosen first); the page-fitting step
     /// drops the highest ranks first.
     pub rank: usize,
+    /// Who states it, for a point of a [`Stance`]: the person (canonical
+    /// name) speaking for the party, `null` when the party itself is the
+    /// subject ("Britain rejected …") and for the bottom line and key points.
+    #[serde(default)]
+    pub speaker: Option<String>,
 }
 
 impl Point {
@@ -186,9 +191,10 @@ pub struct Stance {
 pub struct Event {
     /// The sentence that announces it.
     pub text: String,
-    /// When: an ISO day (`2026-12-01`), month (`2026-11`) or interval
-    /// (`start/end`) when resolved, else the expression as written ("on
-    /// Thursday"); `null` when the text gives no time.
+    /// When: an ISO day (`2026-12-01`), month (`2026-11`) or year (`2027`)
+    /// when resolved (a week or a range gives its first day), else the
+    /// expression as written ("on Thursday"); `null` when the text gives no
+    /// time.
     pub when: Option<String>,
     /// 0-based index of the sentence.
     pub sentence: usize,
