@@ -368,8 +368,8 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
     }
     let mut out: Vec<Stance> = Vec::new();
     for f in found {
-        let point = Point::new(&text[a.sents[f.sentence].clone()], f.sentence, 0.0);
-        let _ = f.speaker;
+        let mut point = Point::new(&text[a.sents[f.sentence].clone()], f.sentence, 0.0);
+        point.speaker = f.speaker;
         match out.iter_mut().find(|s| s.party == f.party) {
             Some(s) => s.points.push(point),
             None => out.push(Stance { party: f.party, points: vec![point] }),
@@ -390,6 +390,20 @@ mod tests {
         let doc = attache_parse::Document::new(attache_parse::read_json(&line).unwrap());
         let x = Extractor::new().extract(&doc);
         x.positions.into_iter().map(|s| (s.party, s.points.into_iter().map(|p| p.text).collect())).collect()
+    }
+
+    fn text_of_norway() -> String {
+        "Norwegian Foreign Minister Ingrid Halvorsen said the talks must go on. \
+         Halvorsen warned that the ceasefire was fragile."
+            .to_string()
+    }
+
+    /// Who states each point of the first party.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let line = serde_json::json!({ "text": text, "published": "2026-03-04" }).to_string();
+        let doc = attache_parse::Document::new(attache_parse::read_json(&line).unwrap());
+        let x = Extractor::new().extract(&doc);
+        x.positions[0].points.iter().map(|p| p.speaker.clone()).collect()
     }
 
     fn points_of(ps: &[(String, Vec<String>)], party: &str) -> Vec<String> {
@@ -417,6 +431,8 @@ mod tests {
             ["Lithuania accused Belarus of pushing migrants across the border."]
         );
         assert_eq!(points_of(&ps, "Belarus"), ["Belarus rejected the charge on Tuesday."]);
+        // The party itself speaks: no person.
+        assert_eq!(speakers("Lithuania accused Belarus of pushing migrants across the border."), [None]);
     }
 
     #[test]
@@ -428,6 +444,7 @@ mod tests {
         let norway = points_of(&ps, "Norway");
         assert_eq!(norway.len(), 2, "{ps:?}");
         assert!(norway[1].starts_with("Halvorsen warned"));
+        assert_eq!(speakers(&text_of_norway()), vec![Some("Ingrid Halvorsen".to_string()); 2]);
     }
 
     #[test]
