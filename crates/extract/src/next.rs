@@ -116,9 +116,8 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             if k > 0 && COPULA.contains(lw(k - 1)) { Cue::Strong } else { Cue::None }
         } else if lc("en") && is(k + 1, "route") {
             Cue::Strong
-        } else if lc("must") || lc("may") || lc("might") || lc("could") {
-            Cue::Weak
-        } else if lc("next") || lc("later") {
+        } else if lc("must") || lc("may") || lc("might") || lc("could") || lc("next") || lc("later") {
+            // Modals and date words need a date ahead.
             Cue::Weak
         } else {
             Cue::None

@@ -194,11 +194,7 @@ fn affiliations(text: &str, a: &Analysis) -> Vec<Option<String>> {
         });
         for b in before.into_iter().chain(after) {
             match b.sense {
-                Sense::Org => {
-                    if org[p].is_none() {
-                        org[p] = org_party(text, a, b);
-                    }
-                }
+                Sense::Org if org[p].is_none() => org[p] = org_party(text, a, b),
                 Sense::Country if country[p].is_none() => {
                     country[p] = b.country_ids().first().map(|&c| g.countries[c as usize].name.to_string());
                 }
