@@ -135,6 +135,12 @@ static RELATIVE: std::sync::LazyLock<crate::lexicon::WordSet> = std::sync::LazyL
 
 /// A count written as a word or in digits ("a", "two", "40").
 pub(crate) fn count(word: &str) -> Option<i64> {
+    if word.is_empty() || word.len() > 6 {
+        return None;
+    }
+    if word.as_bytes()[0].is_ascii_digit() {
+        return word.parse().ok().filter(|n| (1..=400).contains(n));
+    }
     let n = match word.to_ascii_lowercase().as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
@@ -437,37 +443,41 @@ fn span_phrase(
     pubd: Option<Date>,
     future: bool,
 ) -> Option<(usize, Option<When>)> {
-    let lw = |k: usize| toks.get(k).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default();
-    let unit = |s: &str| matches!(s.trim_end_matches('s'), "day" | "week" | "month" | "year");
-    let first = lw(i);
+    // No allocation: most calls (every "in") fail at the first or second word.
+    let tw = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let is = |k: usize, w: &str| tw(k).eq_ignore_ascii_case(w);
+    let unit = |s: &str| {
+        let s = s.strip_suffix(['s', 'S']).unwrap_or(s);
+        ["day", "week", "month", "year"].iter().any(|u| s.eq_ignore_ascii_case(u))
+    };
     // "within days", "within weeks".
-    if first == "within" && unit(&lw(i + 1)) && lw(i + 1).ends_with('s') {
+    if is(i, "within") && unit(tw(i + 1)) && tw(i + 1).ends_with('s') {
         return Some((i + 2, pubd.map(When::day)));
     }
     // "over/in/within the next five years": from publication.
-    if matches!(first.as_str(), "over" | "in" | "within" | "during")
-        && lw(i + 1) == "the"
-        && lw(i + 2) == "next"
-        && count(&lw(i + 3)).is_some()
-        && unit(&lw(i + 4))
+    if ["over", "in", "within", "during"].iter().any(|w| is(i, w))
+        && is(i + 1, "the")
+        && is(i + 2, "next")
+        && count(tw(i + 3)).is_some()
+        && unit(tw(i + 4))
     {
         return Some((i + 5, pubd.map(When::day)));
     }
     // "[in|within] N [to|or M] units [from DATE]".
-    let (k, lead) = if matches!(first.as_str(), "in" | "within") { (i + 1, true) } else { (i, false) };
-    let n = count(&lw(k))?;
+    let (k, lead) = if is(i, "in") || is(i, "within") { (i + 1, true) } else { (i, false) };
+    let n = count(tw(k))?;
     let mut u = k + 1;
-    if matches!(lw(u).as_str(), "to" | "or") && count(&lw(u + 1)).is_some() {
+    if (is(u, "to") || is(u, "or")) && count(tw(u + 1)).is_some() {
         u += 2;
     }
-    if lw(u) == "more" {
+    if is(u, "more") {
         u += 1;
     }
-    let unit_word = lw(u);
+    let unit_word = tw(u).to_ascii_lowercase();
     if !unit(&unit_word) {
         return None;
     }
-    if lw(u + 1) == "from" {
+    if is(u + 1, "from") {
         let rest = &toks[u + 2..];
         let base = find_dates(text, rest, pubd, future).into_iter().next()?;
         if base.span.start != rest[0].s as usize {

@@ -32,6 +32,19 @@ static PLAN_TO: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     )
 });
 
+/// Every word that may start a cue, and the hedges: the filter before the
+/// detailed checks.
+static CUE_WORDS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(
+        "will shall 'll wo would to plan plans planned planning intend intends intended intending \
+         aim aims aimed aiming threaten threatens threatened threatening vowed vows pledged pledges \
+         promised promises agreed agrees going due set scheduled expected bound upcoming \
+         forthcoming preparing drafting en must may might could next later has have \
+         hope hopes hoped hoping fear fears feared fearing believe believes believed think thinks \
+         thought worry worries worried doubt doubts if unless whether predicted predict predicts",
+    )
+});
+
 /// Words after a reported "would" that make it a wish, a judgement or a
 /// negation rather than a plan.
 static REPORTED_NOT: std::sync::LazyLock<WordSet> =
@@ -75,6 +88,10 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             continue;
         }
         let l = t.text(text);
+        // One probe per token: most words are neither a cue nor a hedge.
+        if !CUE_WORDS.contains(l) {
+            continue;
+        }
         let lc = |x: &str| l.eq_ignore_ascii_case(x);
         let c = if lc("will") || lc("shall") || lc("'ll") || lc("wo") && is(k + 1, "n't") {
             Cue::Strong
@@ -175,7 +192,9 @@ pub(crate) fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date
         // analysts expect …"), the others ahead.
         let cut = toks.get(first).map_or(usize::MAX, |t| t.s as usize);
         let mut dates = date::find_dates(text, toks, pubd, true);
-        for (d, p) in dates.iter_mut().zip(date::find_dates(text, toks, pubd, false)) {
+        let before_cue = dates.iter().any(|d| d.span.end <= cut);
+        let past_read = if before_cue { date::find_dates(text, toks, pubd, false) } else { Vec::new() };
+        for (d, p) in dates.iter_mut().zip(past_read) {
             if d.span.end <= cut && d.span == p.span && !starts_ahead(text, &d.span) {
                 // Read in the past, the day of publication or before is the news, not what is next.
                 d.when = p.when;

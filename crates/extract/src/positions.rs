@@ -92,6 +92,9 @@ static PRESS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     WordSet::new("agency news newspaper daily television radio press times post journal herald tribune")
 });
 
+/// How many mentions back a pronoun's antecedent is looked for.
+const LOOK_BACK: usize = 40;
+
 /// How far (in tokens) an actor may stand before its verb.
 const MAX_GAP: usize = 8;
 
@@ -310,12 +313,14 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                         .find(|q| q.direct && q.sentence == si)
                         .and_then(|q| q.speaker.as_deref());
                     let g0 = a.ms.partition_point(|m| (m.t1 as usize) <= j);
-                    who = a.ms[..g0]
+                    // The antecedent is near: a bounded look back.
+                    let back = &a.ms[g0.saturating_sub(LOOK_BACK)..g0];
+                    who = back
                         .iter()
                         .rev()
                         .filter(|m| m.sense == Sense::Person)
                         .find(|m| sp.is_none_or(|s| m.canonical == s))
-                        .or_else(|| a.ms[..g0].iter().rev().find(|m| m.sense == Sense::Person));
+                        .or_else(|| back.iter().rev().find(|m| m.sense == Sense::Person));
                 } else if let Some(m) = cand.filter(|m| !blocked && v - m.t1 as usize <= MAX_GAP) {
                     who = Some(m);
                 }
