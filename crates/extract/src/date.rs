@@ -16,19 +16,20 @@ impl When {
     fn day(d: Date) -> When {
         When { start: d, end: d }
     }
-    /// ISO form: a day, a month (`2026-11`), or an interval `start/end`.
+    /// ISO form: a whole year (`2027`), a whole month (`2026-11`), else the
+    /// first day (`2026-11-09`: a week or a range gives its first day).
     pub(crate) fn iso(&self) -> String {
-        if self.start == self.end {
-            return self.start.to_string();
+        let (s, e) = (self.start, self.end);
+        // More than a week: the rest of a month or year reads as that month or year.
+        let long = s.checked_add(jiff::Span::new().days(7)).is_ok_and(|x| e > x)
+            || s.day() == 1 && s != e && e == s.last_of_month();
+        if long && e.year() == s.year() && e.month() == 12 && e.day() == 31 && s.month() < 12 {
+            return format!("{:04}", s.year());
         }
-        if self.start.day() == 1
-            && self.end.month() == self.start.month()
-            && self.end.year() == self.start.year()
-            && self.end == self.start.last_of_month()
-        {
-            return format!("{:04}-{:02}", self.start.year(), self.start.month());
+        if long && e.month() == s.month() && e.year() == s.year() && e == s.last_of_month() {
+            return format!("{:04}-{:02}", s.year(), s.month());
         }
-        format!("{}/{}", self.start, self.end)
+        s.to_string()
     }
 }
 
@@ -109,6 +110,8 @@ fn year_of(word: &str) -> Option<i16> {
 }
 
 fn day_of(word: &str) -> Option<i8> {
+    // "12-15" (a range of days) starts on the 12th.
+    let word = word.split_once('-').map_or(word, |(a, _)| a);
     let d = word.trim_end_matches(|c: char| c.is_alphabetic());
     let d: i8 = d.parse().ok()?;
     (1..=31).contains(&d).then_some(d)
@@ -119,10 +122,72 @@ fn month_range(y: i16, m: i8) -> Option<When> {
     Some(When { start: s, end: s.last_of_month() })
 }
 
+/// How far ahead (days) a date read in the past may still lie.
+const NEAR_DAYS: i64 = 70;
+
 /// Words that start relative date phrases.
 static RELATIVE: std::sync::LazyLock<crate::lexicon::WordSet> = std::sync::LazyLock::new(|| {
-    crate::lexicon::WordSet::new("next last this later early earlier tomorrow yesterday today")
+    crate::lexicon::WordSet::new(
+        "next last this later early earlier tomorrow yesterday today weekend in within over \
+         summer spring autumn fall winter",
+    )
 });
+
+/// A count written as a word or in digits ("a", "two", "40").
+pub(crate) fn count(word: &str) -> Option<i64> {
+    if word.is_empty() || word.len() > 6 {
+        return None;
+    }
+    if word.as_bytes()[0].is_ascii_digit() {
+        return word.parse().ok().filter(|n| (1..=400).contains(n));
+    }
+    let n = match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        w => return w.parse().ok().filter(|n| (1..=400).contains(n)),
+    };
+    Some(n)
+}
+
+/// `p` moved by `n` days, weeks, months or years (singular or plural unit).
+fn shift(p: Date, n: i64, unit: &str) -> Option<Date> {
+    let span = match unit.trim_end_matches('s') {
+        "day" => jiff::Span::new().days(n),
+        "week" => jiff::Span::new().weeks(n),
+        "month" => jiff::Span::new().months(n),
+        "year" => jiff::Span::new().years(n),
+        _ => return None,
+    };
+    p.checked_add(span).ok()
+}
+
+/// The first day of a season ("summer" → June) on or after `p`, or in the
+/// year after when `next` and the season has begun.
+fn season(p: Date, word: &str, offset: i16) -> Option<When> {
+    let m = match word {
+        "spring" => 3,
+        "summer" => 6,
+        "autumn" | "fall" => 9,
+        "winter" => 12,
+        _ => return None,
+    };
+    let mut y = p.year() + offset;
+    if offset == 0 && p.month() > m + 2 {
+        y += 1;
+    }
+    // Its first month: "by next summer" is due in June.
+    month_range(y, m)
+}
 
 /// Find date expressions in the tokens `toks` (one sentence) and resolve them against `pubd`.
 /// `future` is the tense of the sentence.
@@ -197,7 +262,7 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
             let mut day = None;
             let mut year = None;
             if let Some(d) =
-                toks.get(e).and_then(|n| day_of(n.text(text))).filter(|_| toks[e].text(text).len() <= 4)
+                toks.get(e).and_then(|n| day_of(n.text(text))).filter(|_| toks[e].text(text).len() <= 5)
             {
                 day = Some(d);
                 e += 1;
@@ -224,9 +289,12 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 // The nearest year in the direction of the tense.
                 let y = p.year();
                 let probe = Date::new(y, m, day.unwrap_or(1)).ok()?;
+                // Read in the past, a date at most ten weeks ahead is still ahead: a
+                // story cannot report it as done ("a trip set on Dec. 12").
+                let near = p.checked_add(jiff::Span::new().days(NEAR_DAYS)).is_ok_and(|n| probe <= n);
                 Some(if future && probe < p.first_of_month() {
                     y + 1
-                } else if !future && probe > p.last_of_month() {
+                } else if !future && probe > p.last_of_month() && !near {
                     y - 1
                 } else {
                     y
@@ -240,9 +308,29 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
             i = e;
             continue;
         }
-        // Relative phrases.
+        // A year on its own: "in 2000", "the 1999 debut".
+        if t.is(shape::NUM)
+            && word.len() == 4
+            && let Some(y) = year_of(word)
+        {
+            let when = Date::new(y, 1, 1)
+                .ok()
+                .zip(Date::new(y, 12, 31).ok())
+                .map(|(s, e)| When { start: s, end: e });
+            out.push(DateExpr { span: t.s as usize..t.e as usize, when });
+            i += 1;
+            continue;
+        }
+        // Spans of time: "in two weeks", "within 40 days", "in four to six years",
+        // "40 days from last Friday", "within days", "over the next five years".
         let n1 = lw(i + 1);
         let n2 = lw(i + 2);
+        if let Some((e, when)) = span_phrase(text, toks, i, pubd, future) {
+            out.push(DateExpr { span: t.s as usize..toks[e - 1].e as usize, when });
+            i = e;
+            continue;
+        }
+        // Relative phrases.
         let unit_range = |p: Date, unit: &str, offset: i64| -> Option<When> {
             match unit {
                 "week" => {
@@ -270,7 +358,16 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                     "last" => -1,
                     _ => 0,
                 };
-                Some((i + 2, pubd.and_then(|p| unit_range(p, &n1, off))))
+                let w = pubd.and_then(|p| {
+                    let r = unit_range(p, &n1, off)?;
+                    // "this week" from a weekend is the coming one; midweek, what is left of it.
+                    Some(match (off, n1.as_str(), p.weekday()) {
+                        (0, "week", Weekday::Saturday | Weekday::Sunday) => unit_range(p, "week", 1)?,
+                        (0, "week", _) => When { start: p, end: r.end },
+                        _ => r,
+                    })
+                });
+                Some((i + 2, w))
             }
             ("later" | "early" | "earlier", "this" | "next")
                 if matches!(n2.as_str(), "week" | "month" | "year") =>
@@ -286,6 +383,40 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 });
                 Some((i + 3, w))
             }
+            (
+                "next" | "last" | "this" | "by" | "in" | "until" | "early" | "late",
+                "summer" | "spring" | "autumn" | "winter",
+            )
+            | ("next" | "last" | "this", "fall") => {
+                let off = match lower.as_str() {
+                    "next" => 1,
+                    "last" => -1,
+                    _ => 0,
+                };
+                let w = pubd.and_then(|p| {
+                    let r = season(p, &n1, 0)?;
+                    // "next summer" once this year's has begun or passed: the one after.
+                    match off {
+                        1 if r.start.year() == p.year() && p.month() >= r.start.month() => season(p, &n1, 1),
+                        -1 => season(p, &n1, -1).filter(|x| x.end < p).or_else(|| season(p, &n1, -2)),
+                        _ => Some(r),
+                    }
+                });
+                Some((i + 2, w))
+            }
+            ("weekend", _) => {
+                let prev = if i > 0 { lw(i - 1) } else { String::new() };
+                let fut = prev != "last" && future;
+                let w = pubd.and_then(|p| {
+                    let d = match p.weekday() {
+                        Weekday::Saturday | Weekday::Sunday if prev != "next" => p,
+                        _ if fut => p.nth_weekday(1, Weekday::Saturday).ok()?,
+                        _ => p.nth_weekday(-1, Weekday::Saturday).ok()?,
+                    };
+                    Some(When::day(d))
+                });
+                Some((i + 1, w))
+            }
             ("tomorrow", _) => Some((i + 1, pubd.and_then(|p| p.tomorrow().ok()).map(When::day))),
             ("yesterday", _) => Some((i + 1, pubd.and_then(|p| p.yesterday().ok()).map(When::day))),
             ("today", _) => Some((i + 1, pubd.map(When::day))),
@@ -299,6 +430,67 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
         i += 1;
     }
     out
+}
+
+/// A span of time starting at token `i`: "in two weeks", "within 40 days",
+/// "in four to six years" (pub + the first count), "within days" (from
+/// publication), "over the next five years" (from publication), "40 days
+/// from last Friday" (the date + 40 days). The end token and the date.
+fn span_phrase(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    pubd: Option<Date>,
+    future: bool,
+) -> Option<(usize, Option<When>)> {
+    // No allocation: most calls (every "in") fail at the first or second word.
+    let tw = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let is = |k: usize, w: &str| tw(k).eq_ignore_ascii_case(w);
+    let unit = |s: &str| {
+        let s = s.strip_suffix(['s', 'S']).unwrap_or(s);
+        ["day", "week", "month", "year"].iter().any(|u| s.eq_ignore_ascii_case(u))
+    };
+    // "within days", "within weeks".
+    if is(i, "within") && unit(tw(i + 1)) && tw(i + 1).ends_with('s') {
+        return Some((i + 2, pubd.map(When::day)));
+    }
+    // "over/in/within the next five years": from publication.
+    if ["over", "in", "within", "during"].iter().any(|w| is(i, w))
+        && is(i + 1, "the")
+        && is(i + 2, "next")
+        && count(tw(i + 3)).is_some()
+        && unit(tw(i + 4))
+    {
+        return Some((i + 5, pubd.map(When::day)));
+    }
+    // "[in|within] N [to|or M] units [from DATE]".
+    let (k, lead) = if is(i, "in") || is(i, "within") { (i + 1, true) } else { (i, false) };
+    let n = count(tw(k))?;
+    let mut u = k + 1;
+    if (is(u, "to") || is(u, "or")) && count(tw(u + 1)).is_some() {
+        u += 2;
+    }
+    if is(u, "more") {
+        u += 1;
+    }
+    let unit_word = tw(u).to_ascii_lowercase();
+    if !unit(&unit_word) {
+        return None;
+    }
+    if is(u + 1, "from") {
+        let rest = &toks[u + 2..];
+        let base = find_dates(text, rest, pubd, future).into_iter().next()?;
+        if base.span.start != rest[0].s as usize {
+            return None;
+        }
+        let end = u + 2 + rest.partition_point(|t| (t.e as usize) <= base.span.end);
+        let when = base.when.and_then(|b| shift(b.start, n, &unit_word)).map(When::day);
+        return Some((end, when));
+    }
+    if !lead || !future {
+        return None;
+    }
+    Some((u + 1, pubd.and_then(|p| shift(p, n, &unit_word)).map(When::day)))
 }
 
 #[cfg(test)]
@@ -358,11 +550,11 @@ mod tests {
         );
         assert_eq!(
             run("a summit later this year", "2026-11-04", true),
-            [("later this year".into(), Some("2026-11-04/2026-12-31".into()))]
+            [("later this year".into(), Some("2026".into()))]
         );
         assert_eq!(
             run("talks next week", "2026-11-04", true),
-            [("next week".into(), Some("2026-11-09/2026-11-15".into()))]
+            [("next week".into(), Some("2026-11-09".into()))]
         );
     }
 }

@@ -46,6 +46,8 @@ mod analysis;
 mod date;
 mod entity;
 mod lexicon;
+mod next;
+mod positions;
 mod quote;
 mod sourcing;
 #[cfg(test)]
@@ -61,10 +63,9 @@ use serde::Serialize;
 pub use attache_model::{Attribution, Event, Mention, Person, Point, Quote, Sourcing, Stance};
 pub use entity::EntityType;
 
-use analysis::{Analysis, CharIndex, analyse, line_paragraphs, sentence_of};
+use analysis::{CharIndex, analyse, line_paragraphs, sentence_of};
 use entity::Sense;
-use lexicon::{GAZETTEER, w};
-use tok::shape;
+use lexicon::GAZETTEER;
 
 /// Everything extracted from one article.
 ///
@@ -238,8 +239,8 @@ impl Extractor {
         let sourcing = sourcing::sourcing(text, &a, &spoken);
         drop(spoken);
         let pubd = doc.article.published.as_deref().and_then(date::parse_published);
-        let what_next = what_next(text, &a, pubd);
-        let positions = positions(text, &a, &countries, &quotes);
+        let what_next = next::what_next(text, &a, pubd);
+        let positions = positions::positions(text, &a, &quotes);
         // Last: the mentions give up their canonical names.
         let mentions = std::mem::take(&mut a.ms)
             .into_iter()
@@ -307,147 +308,4 @@ impl Extractor {
         }
         Spans { entities, quotes }
     }
-}
-
-fn what_next(text: &str, a: &Analysis, pubd: Option<jiff::civil::Date>) -> Vec<Event> {
-    let mut items: Vec<(Option<date::When>, Event)> = Vec::new();
-    let mut ti = 0;
-    for (si, r) in a.sents.iter().enumerate() {
-        let t0 = ti;
-        while ti < a.toks.len() && a.toks[ti].sent as usize == si {
-            ti += 1;
-        }
-        let toks = &a.toks[t0..ti];
-        let next_is = |k: usize, words: &[&str]| {
-            toks.get(k + 1).is_some_and(|t| words.iter().any(|x| t.text(text).eq_ignore_ascii_case(x)))
-        };
-        let mut future = false;
-        let mut event = false;
-        for (k, t) in toks.iter().enumerate() {
-            if !t.has(w::FUTURE | w::EVENT) || a.quoted_tok[t0 + k] {
-                continue;
-            }
-            event |= t.has(w::EVENT);
-            let l = t.text(text);
-            let is = |x: &str| l.eq_ignore_ascii_case(x);
-            let cue = if is("will") || is("shall") {
-                !next_is(k, &["not"])
-            } else if is("plans") || is("plan") || is("intends") || is("aims") {
-                next_is(k, &["to"])
-            } else if is("expected") || is("scheduled") || is("due") || is("set") {
-                next_is(k, &["to", "for", "on"])
-            } else if is("upcoming") || is("forthcoming") {
-                true
-            } else if is("next") {
-                next_is(k, &["week", "month", "year"])
-            } else if is("later") {
-                next_is(k, &["this"])
-            } else {
-                false
-            };
-            future |= cue;
-        }
-        if !future {
-            continue;
-        }
-        let dates = date::find_dates(text, toks, pubd, true);
-        // Future dates only: a resolved date before publication is background.
-        let d = dates.iter().find(|d| d.when.is_none_or(|w| pubd.is_none_or(|p| w.end >= p)));
-        if !event && d.is_none() {
-            continue;
-        }
-        let (when, resolved, key) = match d {
-            Some(d) => match d.when {
-                Some(wh) => (Some(wh.iso()), true, Some(wh)),
-                None => (Some(text[d.span.clone()].to_string()), false, None),
-            },
-            None => (None, false, None),
-        };
-        items.push((
-            key,
-            Event { text: text[r.clone()].to_string(), when, sentence: si, resolved, shown: true },
-        ));
-    }
-    // Dated items by date, then undated in reading order.
-    items.sort_by(|x, y| match (&x.0, &y.0) {
-        (Some(a), Some(b)) => a.cmp(b).then(x.1.sentence.cmp(&y.1.sentence)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => x.1.sentence.cmp(&y.1.sentence),
-    });
-    items.into_iter().map(|(_, w)| w).collect()
-}
-
-fn positions(text: &str, a: &Analysis, countries: &[Mention], quotes: &[Quote]) -> Vec<Stance> {
-    let g = &*GAZETTEER;
-    // Main parties: up to four countries mentioned at least twice, counting mentions of their people.
-    let mut weight: Vec<(&str, usize)> = countries.iter().map(|c| (c.name.as_str(), c.mentions)).collect();
-    for p in &a.people {
-        if let Some(c) = p.country {
-            let name = g.countries[c as usize].name;
-            match weight.iter_mut().find(|(n, _)| *n == name) {
-                Some(x) => x.1 += p.mentions,
-                None => weight.push((name, p.mentions)),
-            }
-        }
-    }
-    weight.sort_by_key(|w| std::cmp::Reverse(w.1));
-    let parties: Vec<&str> = weight.iter().filter(|c| c.1 >= 2).take(4).map(|c| c.0).collect();
-    if parties.is_empty() {
-        return Vec::new();
-    }
-    // Person name → country.
-    let person_country: FxHashMap<&str, &str> = a
-        .people
-        .iter()
-        .filter_map(|p| Some((p.name.as_str(), g.countries[p.country? as usize].name)))
-        .collect();
-    let mut out: Vec<Stance> =
-        parties.iter().map(|p| Stance { party: p.to_string(), points: Vec::new(), shown: true }).collect();
-    // Sentences whose subject (first actor before the main verb) belongs to a party.
-    let mut ti = 0;
-    for (si, r) in a.sents.iter().enumerate() {
-        let t0 = ti;
-        while ti < a.toks.len() && a.toks[ti].sent as usize == si {
-            ti += 1;
-        }
-        let verb = (t0..ti).find(|&k| {
-            let t = &a.toks[k];
-            (t.has(w::GOV_VERB) || t.has(w::SPEECH)) && !t.is(shape::CAP) && !a.quoted_tok[k]
-        });
-        let Some(v) = verb else { continue };
-        let first = a.ms.partition_point(|m| (m.t0 as usize) < t0);
-        let subj = a.ms[first..].iter().take_while(|m| (m.t1 as usize) <= v).find(|m| {
-            !a.quoted_tok[m.t0 as usize] && matches!(m.sense, Sense::Person | Sense::Country | Sense::Org)
-        });
-        let Some(m) = subj else { continue };
-        let party = match m.sense {
-            Sense::Country => m.country_ids().first().map(|&c| g.countries[c as usize].name),
-            Sense::Person => person_country.get(m.canonical.as_str()).copied(),
-            _ => m.country.map(|c| g.countries[c as usize].name),
-        };
-        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p))
-            && p.points.len() < 5
-            && !p.points.iter().any(|x| x.sentence == si)
-        {
-            p.points.push(Point::new(&text[r.clone()], si, 0.0));
-        }
-    }
-    // Direct quotes by a party's people.
-    for q in quotes.iter().filter(|q| q.direct) {
-        let Some(sp) = &q.speaker else { continue };
-        let party =
-            person_country.get(sp.as_str()).copied().or_else(|| parties.iter().copied().find(|p| p == sp));
-        if let Some(p) = party.and_then(|p| out.iter_mut().find(|o| o.party == p))
-            && p.points.len() < 6
-            && !p.points.iter().any(|x| x.sentence == q.sentence)
-        {
-            p.points.push(Point::new(q.text.as_str(), q.sentence, 0.0));
-        }
-    }
-    for p in &mut out {
-        p.points.sort_by_key(|x| x.sentence);
-    }
-    out.retain(|p| !p.points.is_empty());
-    out
 }

@@ -116,13 +116,17 @@ pub struct Point {
     /// 0-based order of importance (0 = chosen first); the page-fitting step
     /// drops the highest ranks first.
     pub rank: usize,
+    /// Who states it, for a point of a [`Stance`]: the person (canonical
+    /// name) speaking for the party, `null` when the party itself is the
+    /// subject ("Britain rejected …") and for the bottom line and key points.
+    #[serde(default)]
+    pub speaker: Option<String>,
     /// How the article knows what the point says (`null` when not analysed).
     #[serde(default)]
     pub sourcing: Option<Sourcing>,
     /// Whether the page shows it (bottom-line and key points always are; a
-    /// party's statements may not be). The JSON lists everything found; the page's
-    /// The page's limits and fitting leave some out (`false`). True by
-    /// default.
+    /// party's statements may not be). The JSON lists everything found; the
+    /// page's limits and fitting leave some out (`false`). True by default.
     #[serde(default = "yes")]
     pub shown: bool,
 }
@@ -136,6 +140,7 @@ impl Point {
             score,
             parts: BTreeMap::new(),
             rank: 0,
+            speaker: None,
             sourcing: None,
             shown: true,
         }
@@ -363,9 +368,10 @@ pub struct Stance {
 pub struct Event {
     /// The sentence that announces it.
     pub text: String,
-    /// When: an ISO day (`2026-12-01`), month (`2026-11`) or interval
-    /// (`start/end`) when resolved, else the expression as written ("on
-    /// Thursday"); `null` when the text gives no time.
+    /// When: an ISO day (`2026-12-01`), month (`2026-11`) or year (`2027`)
+    /// when resolved (a week or a range gives its first day), else the
+    /// expression as written ("on Thursday"); `null` when the text gives no
+    /// time.
     pub when: Option<String>,
     /// 0-based index of the sentence.
     pub sentence: usize,

@@ -1,0 +1,475 @@
+//! Positions: what each party states, demands, accuses, denies, rejects,
+//! warns, offers, pledges, supports or opposes.
+//!
+//! A sentence is a point of a party when a stance verb ("said", "accused",
+//! "rejected", "urged", "is against" …) has an actor the party is resolved
+//! from: a country or its demonym ("Britain", "the Russians"), an
+//! organisation (NATO, the UN Security Council; a national institution such
+//! as a ministry speaks for its country), or a person, who speaks for the
+//! organisation or country their title names ("NATO Secretary-General X",
+//! "Russian Foreign Minister Y", "Z, Egypt's foreign minister"), else for the
+//! country the entity linker gave them. A sentence that merely names a party
+//! is not a point. One pass over the mentions and tokens.
+
+use attache_model::{Point, Quote, Stance};
+
+use crate::analysis::Analysis;
+use crate::entity::{Mention, Sense};
+use crate::lexicon::{GAZETTEER, WordSet, w};
+use crate::tok::shape;
+
+/// Verbs (and verb forms) by which an actor takes a position.
+static STANCE: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(
+        "say says said saying told tell tells stated states declared declares announced announces \
+         demand demands demanded demanding urge urges urged urging call calls called calling \
+         accuse accuses accused accusing deny denies denied denying reject rejects rejected rejecting \
+         insist insists insisted insisting warn warns warned warning offer offers offered offering \
+         pledge pledges pledged pledging promise promises promised vow vows vowed threaten threatens \
+         threatened threatening support supports supported back backs backed oppose opposes opposed \
+         condemn condemns condemned criticize criticizes criticized criticise criticises criticised \
+         blame blames blamed welcome welcomes welcomed agree agrees agreed refuse refuses refused \
+         propose proposes proposed want wants wanted ask asks asked appeal appeals appealed argue \
+         argues argued claim claims claimed charged protest protests protested approve approves \
+         approved ordered decided expects hopes hoped believes repeated reiterated stressed \
+         acknowledged admitted confirmed praised praises dismissed dismisses sought seeks \
+         objected objects vetoed recommended suggested suggests contended maintained \
+         favor favors favored favour favours favoured consider considers considered described \
+         describes pushed pushes pressed presses recognized recognizes recognised imposed imposes \
+         barred bars banned prohibited ratified expressed deplored deplores insisted refusing \
+         blocked endorsed endorses accepted accepts demanded complained complains suspects \
+         vetoes threatened cautioned predicted estimated",
+    )
+});
+
+/// Words after which a plain "against" states opposition ("is against").
+static COPULA: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new("is are was were remain remains remained"));
+
+/// Organisation heads that make an organisation a national institution: it
+/// speaks for its country.
+static NATIONAL: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(
+        "ministry department office cabinet government administration parliament army navy \
+         police embassy consulate treasury presidency senate congress military",
+    )
+});
+
+/// Nouns after a country or its demonym that make it an actor ("Yugoslav
+/// officials said"); any other noun makes it a modifier ("Yugoslav army
+/// vehicles", "Scottish law").
+static ACTOR_NOUN: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(
+        "officials official authorities leadership leaders leader government forces delegation \
+         diplomats diplomat negotiators negotiator side sources envoys envoy spokesman spokeswoman \
+         spokesmen representatives politicians lawmakers legislators counterparts counterpart \
+         statement declaration proposal plan demand demands offer call warning rejection refusal \
+         position stance insistence accusation accusations refusal decision",
+    )
+});
+
+/// Nouns naming a position: "a U.S.-British proposal", "the backing of Syria".
+static STANCE_NOUN: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(
+        "statement declaration proposal proposals plan demand demands offer call warning \
+         rejection refusal backing support opposition insistence accusation accusations decision \
+         pressure position stance veto ultimatum",
+    )
+});
+
+/// Metonyms for governments, and their countries.
+const SEATS: [(&str, &str); 6] = [
+    ("White House", "United States"),
+    ("Pentagon", "United States"),
+    ("State Department", "United States"),
+    ("Kremlin", "Russia"),
+    ("Foreign Office", "United Kingdom"),
+    ("Downing Street", "United Kingdom"),
+];
+
+/// Organisation heads of the press: they report positions, they do not take them.
+static PRESS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new("agency news newspaper daily television radio press times post journal herald tribune")
+});
+
+/// How many mentions back a pronoun's antecedent is looked for.
+const LOOK_BACK: usize = 40;
+
+/// How far (in tokens) an actor may stand before its verb.
+const MAX_GAP: usize = 8;
+
+/// A point of a party before it becomes a [`Point`].
+struct Found {
+    party: String,
+    sentence: usize,
+    speaker: Option<String>,
+}
+
+/// The party a mention stands for: countries it names, an organisation, or
+/// the affiliation of a person.
+fn party_of(text: &str, a: &Analysis, m: &Mention, aff: &[Option<String>]) -> Vec<String> {
+    let g = &*GAZETTEER;
+    match m.sense {
+        Sense::Country => m.country_ids().iter().map(|&c| party_name(g.countries[c as usize].name)).collect(),
+        Sense::Person => {
+            aff.get(m.person as usize).cloned().flatten().map(|c| party_name(&c)).into_iter().collect()
+        }
+        Sense::Org => org_party(text, a, m).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A country's name as a party: the Palestinians' positions are their
+/// authority's.
+fn party_name(country: &str) -> String {
+    match country {
+        "Palestine" => "Palestinian Authority".to_string(),
+        c => c.to_string(),
+    }
+}
+
+/// An organisation's party: its country for a national institution, none for
+/// the press, else its own name (the UN's bodies spelled out).
+fn org_party(text: &str, a: &Analysis, m: &Mention) -> Option<String> {
+    let g = &*GAZETTEER;
+    let words = &a.toks[m.t0 as usize..m.t1 as usize];
+    if words.iter().any(|t| PRESS.contains(t.text(text))) {
+        return None;
+    }
+    let c = m.canonical.as_str();
+    if let Some((_, country)) = SEATS.iter().find(|(s, _)| c.ends_with(s)) {
+        return Some(country.to_string());
+    }
+    if words.iter().any(|t| NATIONAL.contains(t.text(text))) {
+        // A national institution speaks for its country: its own, else the last one named.
+        return m.country.map(|c| g.countries[c as usize].name.to_string()).or_else(|| {
+            let k = a.ms.partition_point(|x| x.t0 < m.t0);
+            let last = a.ms[..k].iter().rev().find(|x| x.sense == Sense::Country)?;
+            last.country_ids().first().map(|&c| g.countries[c as usize].name.to_string())
+        });
+    }
+    Some(match c.strip_prefix("UN ") {
+        Some(rest) => format!("United Nations {rest}"),
+        None => c.to_string(),
+    })
+}
+
+/// Whether tokens `r` may stand between a title's organisation or country
+/// and the person ("NATO Secretary-General", "Russian Foreign Minister",
+/// "Egypt's foreign minister").
+fn title_gap(text: &str, a: &Analysis, r: std::ops::Range<usize>) -> bool {
+    r.len() <= 4
+        && a.toks[r].iter().all(|t| {
+            t.has(w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC)
+                || matches!(t.text(text), "'s" | "’s" | "-" | "the")
+                || t.is(shape::WORD) && !t.is(shape::CAP) && !t.has(w::GOV_VERB | w::SPEECH)
+        })
+}
+
+/// Per person cluster: the party they speak for.
+fn affiliations(text: &str, a: &Analysis) -> Vec<Option<String>> {
+    let g = &*GAZETTEER;
+    let n = a.people.len();
+    let mut org: Vec<Option<String>> = vec![None; n];
+    let mut country: Vec<Option<String>> = vec![None; n];
+    for (i, m) in a.ms.iter().enumerate() {
+        if m.sense != Sense::Person || m.person as usize >= n {
+            continue;
+        }
+        let p = m.person as usize;
+        let sent = a.toks[m.t0 as usize].sent;
+        // The title before the name.
+        let before = i.checked_sub(1).map(|j| &a.ms[j]).filter(|b| {
+            b.t1 <= m.t0
+                && a.toks[b.t0 as usize].sent == sent
+                && title_gap(text, a, b.t1 as usize..m.t0 as usize)
+        });
+        // An apposition after it: "Name, Egypt's foreign minister".
+        let after = a.ms.get(i + 1).filter(|n| {
+            let e = m.t1 as usize;
+            a.toks.get(e).is_some_and(|t| t.text(text) == ",")
+                && a.toks[n.t0 as usize].sent == sent
+                && title_gap(text, a, e + 1..n.t0 as usize)
+                && a.toks.get(n.t1 as usize..(n.t1 as usize + 3).min(a.toks.len())).is_some_and(|ts| {
+                    ts.iter().any(|t| t.has(w::TITLE_HEAD))
+                        && ts.iter().take_while(|t| !t.has(w::TITLE_HEAD)).all(|t| t.text(text) != ",")
+                })
+        });
+        for b in before.into_iter().chain(after) {
+            match b.sense {
+                Sense::Org if org[p].is_none() => org[p] = org_party(text, a, b),
+                Sense::Country if country[p].is_none() => {
+                    country[p] = b.country_ids().first().map(|&c| g.countries[c as usize].name.to_string());
+                }
+                _ => {}
+            }
+        }
+    }
+    // "spokesman for the Democratic Party of the Left": the organisation in the role.
+    let orgs: Vec<&Mention> =
+        a.ms.iter().filter(|m| m.sense == Sense::Org && m.canonical.len() > 3).collect();
+    (0..n)
+        .map(|p| {
+            let in_role = a.people[p].role.as_deref().and_then(|r| {
+                let m = orgs.iter().find(|m| r.contains(m.canonical.as_str()))?;
+                org_party(text, a, m)
+            });
+            in_role
+                .or_else(|| org[p].take())
+                .or_else(|| a.people[p].country.map(|c| g.countries[c as usize].name.to_string()))
+                .or_else(|| country[p].take())
+        })
+        .collect()
+}
+
+/// The positions of the parties, most points first; points in reading order.
+pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stance> {
+    let aff = affiliations(text, a);
+    let mut found: Vec<Found> = Vec::new();
+    let actor = |m: &Mention| match m.sense {
+        Sense::Person | Sense::Org => true,
+        // "Britain said", "the Russians are", "Yugoslav officials said"; not "Scottish law".
+        Sense::Country => a.toks.get(m.t1 as usize).is_none_or(|n| {
+            !n.is(shape::WORD)
+                || n.is(shape::CAP)
+                || n.has(w::GOV_VERB | w::SPEECH | w::TITLE_HEAD | w::TITLE_MOD | w::STOP)
+                || STANCE.contains(n.text(text))
+                || ACTOR_NOUN.contains(n.text(text))
+        }),
+        _ => false,
+    };
+    let mut ti = 0;
+    let mut mi = 0;
+    let mut last_group: Vec<String> = Vec::new();
+    for si in 0..a.sents.len() {
+        let t0 = ti;
+        while ti < a.toks.len() && a.toks[ti].sent as usize == si {
+            ti += 1;
+        }
+        let m0 = mi;
+        while mi < a.ms.len() && (a.ms[mi].t0 as usize) < ti {
+            mi += 1;
+        }
+        let ms = &a.ms[m0..mi];
+        let before = found.len();
+        let mut push = |parties: Vec<String>, speaker: Option<String>| {
+            for party in parties {
+                if !found[before..].iter().any(|f| f.party == party) {
+                    found.push(Found { party, sentence: si, speaker: speaker.clone() });
+                }
+            }
+        };
+        for v in t0..ti {
+            let t = &a.toks[v];
+            if a.quoted_tok[v] || t.is(shape::CAP) || !t.is(shape::WORD) {
+                continue;
+            }
+            let l = t.text(text);
+            let stance = STANCE.contains(l)
+                || l.eq_ignore_ascii_case("against") && v > t0 && COPULA.contains(a.toks[v - 1].text(text));
+            // An action of the subject: "Syria backed …", "the Fed had lowered …".
+            let action = !stance
+                && l.len() > 4
+                && l.ends_with("ed")
+                && ms.first().is_some_and(|m| {
+                    let e = m.t1 as usize;
+                    actor(m)
+                        && (e == v
+                            || e + 1 == v
+                                && matches!(a.toks[e].text(text), "has" | "had" | "have" | "also" | "then"))
+                });
+            let stance = stance || action;
+            let according = l.eq_ignore_ascii_case("according")
+                && a.toks.get(v + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"));
+            if !stance && !according {
+                continue;
+            }
+            // The actor: the nearest before the verb ("X, Y's minister, said"),
+            // a pronoun's antecedent, or one right after ("said X", "according to X").
+            let mut who: Option<&Mention> = None;
+            if !according {
+                let k = ms.partition_point(|m| (m.t1 as usize) <= v);
+                let cand = ms[..k].iter().rev().find(|m| actor(m) && !a.quoted_tok[m.t0 as usize]);
+                let lo = cand.map_or(t0, |m| m.t1 as usize).max(v.saturating_sub(MAX_GAP));
+                let blocked = (lo..v).any(|j| {
+                    let x = &a.toks[j];
+                    !a.quoted_tok[j] && (STANCE.contains(x.text(text)) || x.text(text) == "that")
+                });
+                let pron = (lo..v).rev().find(|&j| a.toks[j].has(w::PRONOUN_PER) && !a.quoted_tok[j]);
+                let they = (lo..v)
+                    .rev()
+                    .find(|&j| a.toks[j].text(text).eq_ignore_ascii_case("they") && !a.quoted_tok[j]);
+                if they.is_some() && pron.is_none_or(|p| they > Some(p)) {
+                    // "They" take the position of the last group or country that took one.
+                    if !last_group.is_empty() {
+                        push(last_group.clone(), None);
+                    }
+                    continue;
+                }
+                if let Some(j) = pron {
+                    // The speaker of the sentence's quote, else the last person named before.
+                    let sp = quotes
+                        .iter()
+                        .find(|q| q.direct && q.sentence == si)
+                        .and_then(|q| q.speaker.as_deref());
+                    let g0 = a.ms.partition_point(|m| (m.t1 as usize) <= j);
+                    // The antecedent is near: a bounded look back.
+                    let back = &a.ms[g0.saturating_sub(LOOK_BACK)..g0];
+                    who = back
+                        .iter()
+                        .rev()
+                        .filter(|m| m.sense == Sense::Person)
+                        .find(|m| sp.is_none_or(|s| m.canonical == s))
+                        .or_else(|| back.iter().rev().find(|m| m.sense == Sense::Person));
+                } else if let Some(m) = cand.filter(|m| !blocked && v - m.t1 as usize <= MAX_GAP) {
+                    who = Some(m);
+                }
+            }
+            if who.is_none() {
+                let k = ms.partition_point(|m| (m.t0 as usize) <= v);
+                let lim = if according { 2 } else { 4 };
+                who = ms[k..].iter().take(2).find(|m| actor(m) && (m.t0 as usize) <= v + lim);
+                if !according && who.is_some() && !t.has(w::SPEECH) {
+                    who = None;
+                }
+            }
+            if let Some(m) = who {
+                let speaker = (m.sense == Sense::Person).then(|| m.canonical.clone());
+                let parties = party_of(text, a, m, &aff);
+                if m.sense != Sense::Person && !parties.is_empty() {
+                    last_group.clone_from(&parties);
+                }
+                push(parties, speaker);
+            }
+        }
+        // A stance named by its holder: "a U.S.-British proposal", "the backing of Syria".
+        for (k, m) in ms.iter().enumerate() {
+            if a.quoted_tok[m.t0 as usize] || !matches!(m.sense, Sense::Country | Sense::Org) {
+                continue;
+            }
+            let e = m.t1 as usize;
+            let noun_after = a.toks.get(e).is_some_and(|n| STANCE_NOUN.contains(n.text(text)))
+                || a.toks.get(e).is_some_and(|n| matches!(n.text(text), "'s" | "’s"))
+                    && a.toks.get(e + 1).is_some_and(|n| STANCE_NOUN.contains(n.text(text)));
+            let s0 = m.t0 as usize;
+            let noun_before = s0 >= 2
+                && a.toks[s0 - 1].text(text) == "of"
+                && STANCE_NOUN.contains(a.toks[s0 - 2].text(text))
+                && (k == 0 || ms[k - 1].t1 as usize <= s0 - 2);
+            if noun_after || noun_before {
+                push(party_of(text, a, m, &aff), None);
+            }
+        }
+        // A direct quote's speaker takes a position in the sentence it is in.
+        for q in quotes.iter().filter(|q| q.direct && q.sentence == si) {
+            let Some(sp) = &q.speaker else { continue };
+            let Some(p) = a.people.iter().position(|p| &p.name == sp) else { continue };
+            push(aff[p].as_deref().map(party_name).into_iter().collect(), Some(sp.clone()));
+        }
+    }
+    let mut out: Vec<Stance> = Vec::new();
+    for f in found {
+        let mut point = Point::new(&text[a.sents[f.sentence].clone()], f.sentence, 0.0);
+        point.speaker = f.speaker;
+        match out.iter_mut().find(|s| s.party == f.party) {
+            Some(s) => s.points.push(point),
+            None => out.push(Stance { party: f.party, points: vec![point], shown: true }),
+        }
+    }
+    // Stable: ties keep first-appearance order.
+    out.sort_by_key(|s| std::cmp::Reverse(s.points.len()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// (party, sentence texts) of the positions of `text`.
+    fn positions(text: &str) -> Vec<(String, Vec<String>)> {
+        let line = serde_json::json!({ "text": text, "published": "2026-03-04" }).to_string();
+        let doc = attache_parse::Document::new(attache_parse::read_json(&line).unwrap());
+        let x = Extractor::new().extract(&doc);
+        x.positions.into_iter().map(|s| (s.party, s.points.into_iter().map(|p| p.text).collect())).collect()
+    }
+
+    fn text_of_norway() -> String {
+        "Norwegian Foreign Minister Ingrid Halvorsen said the talks must go on. \
+         Halvorsen warned that the ceasefire was fragile."
+            .to_string()
+    }
+
+    /// Who states each point of the first party.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let line = serde_json::json!({ "text": text, "published": "2026-03-04" }).to_string();
+        let doc = attache_parse::Document::new(attache_parse::read_json(&line).unwrap());
+        let x = Extractor::new().extract(&doc);
+        x.positions[0].points.iter().map(|p| p.speaker.clone()).collect()
+    }
+
+    fn points_of(ps: &[(String, Vec<String>)], party: &str) -> Vec<String> {
+        ps.iter().find(|p| p.0 == party).map(|p| p.1.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_mention_is_not_a_position() {
+        let ps = positions(
+            "Trade between Brazil and Argentina grew last year. \
+             Flights to Argentina resumed in March after a long strike.",
+        );
+        assert!(ps.is_empty(), "{ps:?}");
+    }
+
+    #[test]
+    fn attributed_stances_of_countries() {
+        let ps = positions(
+            "Lithuania accused Belarus of pushing migrants across the border. \
+             Belarus rejected the charge on Tuesday. \
+             Trade between the two countries has fallen.",
+        );
+        assert_eq!(
+            points_of(&ps, "Lithuania"),
+            ["Lithuania accused Belarus of pushing migrants across the border."]
+        );
+        assert_eq!(points_of(&ps, "Belarus"), ["Belarus rejected the charge on Tuesday."]);
+        // The party itself speaks: no person.
+        assert_eq!(speakers("Lithuania accused Belarus of pushing migrants across the border."), [None]);
+    }
+
+    #[test]
+    fn a_minister_speaks_for_the_country_in_the_title() {
+        let ps = positions(
+            "Norwegian Foreign Minister Ingrid Halvorsen said the talks must go on. \
+             Halvorsen warned that the ceasefire was fragile.",
+        );
+        let norway = points_of(&ps, "Norway");
+        assert_eq!(norway.len(), 2, "{ps:?}");
+        assert!(norway[1].starts_with("Halvorsen warned"));
+        assert_eq!(speakers(&text_of_norway()), vec![Some("Ingrid Halvorsen".to_string()); 2]);
+    }
+
+    #[test]
+    fn an_organisation_and_its_officials_are_parties() {
+        let ps = positions(
+            "NATO Secretary-General Anders Lindqvist urged both sides to withdraw. \
+             The U.N. Security Council demanded an immediate ceasefire.",
+        );
+        assert_eq!(points_of(&ps, "NATO").len(), 1, "{ps:?}");
+        assert_eq!(points_of(&ps, "United Nations Security Council").len(), 1, "{ps:?}");
+    }
+
+    #[test]
+    fn a_pronoun_speaks_for_the_last_person_named() {
+        let ps = positions(
+            "Greek Prime Minister Nikos Andreou arrived in Brussels on Monday. \
+             He insisted that the debt deal be reopened.",
+        );
+        assert_eq!(points_of(&ps, "Greece"), ["He insisted that the debt deal be reopened."], "{ps:?}");
+    }
+
+    #[test]
+    fn a_demonym_plural_against_something() {
+        let ps = positions("The Russians are against any use of force in the region.");
+        assert_eq!(points_of(&ps, "Russia").len(), 1, "{ps:?}");
+    }
+}
