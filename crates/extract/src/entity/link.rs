@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{EntityType, Mention, PersonCluster, Sense};
-use crate::lexicon::{GAZETTEER, GIVEN, GazKind};
+use crate::lexicon::{GAZETTEER, GazKind};
 use crate::tok::{Tok, shape};
 
 /// Document-level linking: person clusters, surnames, and re-typing weak
@@ -84,82 +84,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     // Unresolved weak single words are dropped: too often wrong.
     ms.retain(|m| !(m.weak && m.sense == Sense::Other));
     // Person clusters.
-    let mut clusters: Vec<PersonCluster> = Vec::new();
-    let mut by_last: FxHashMap<&str, Vec<usize>> =
-        FxHashMap::with_capacity_and_hasher(ms.len(), Default::default());
-    // Full names first, in order.
-    for m in ms.iter_mut() {
-        if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
-            continue;
-        }
-        let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        let last = toks[m.t1 as usize - 1].text(text);
-        let first = toks[m.t0 as usize].text(text);
-        let ci = match by_last.get(last).and_then(|v| {
-            v.iter().find(|&&c| {
-                clusters[c].name == name || toks[clusters[c].first_tok as usize].text(text) == first
-            })
-        }) {
-            Some(&c) => c,
-            None => {
-                clusters.push(PersonCluster {
-                    name: name.to_string(),
-                    role: None,
-                    country: None,
-                    mentions: 0,
-                    first_tok: m.t0,
-                });
-                by_last.entry(last).or_default().push(clusters.len() - 1);
-                // East Asian order: "Xi Jinping" is also "Xi".
-                if !GIVEN.contains(first) {
-                    by_last.entry(first).or_default().push(clusters.len() - 1);
-                }
-                clusters.len() - 1
-            }
-        };
-        m.person = ci as u32;
-        // Longer names win as canonical ("Hillary Rodham Clinton" over "Hillary Clinton").
-        if name.len() > clusters[ci].name.len() {
-            clusters[ci].name = name.to_string();
-        }
-    }
-    // Single-word person mentions link to the most recent cluster with that surname before them,
-    // else the first after.
-    for m in ms.iter_mut() {
-        if m.ty != EntityType::Per || m.person != u32::MAX {
-            continue;
-        }
-        let w0 = toks[m.t0 as usize].text(text);
-        let w1 = toks[m.t1 as usize - 1].text(text);
-        let cands = by_last.get(w1).or_else(|| by_last.get(w0));
-        let ci = match cands {
-            Some(v) => {
-                let before = v
-                    .iter()
-                    .copied()
-                    .filter(|&c| clusters[c].first_tok < m.t0)
-                    .max_by_key(|&c| clusters[c].first_tok);
-                before.unwrap_or(v[0])
-            }
-            None => {
-                let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-                let name = match g.famous.get(name) {
-                    Some(&p) => g.people[p as usize],
-                    None => name,
-                };
-                clusters.push(PersonCluster {
-                    name: name.to_string(),
-                    role: None,
-                    country: None,
-                    mentions: 0,
-                    first_tok: m.t0,
-                });
-                by_last.entry(w1).or_default().push(clusters.len() - 1);
-                clusters.len() - 1
-            }
-        };
-        m.person = ci as u32;
-    }
+    let mut clusters = super::cluster::cluster_people(text, toks, ms);
     for m in ms.iter_mut() {
         if m.ty == EntityType::Per && m.person != u32::MAX {
             let c = &mut clusters[m.person as usize];
@@ -181,6 +106,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
         }
     }
+    super::country::infer_person_countries(toks, ms, &mut clusters);
     clusters
 }
 
