@@ -327,7 +327,9 @@ fn chunk(
                     None => name_end(toks, hits, k, j),
                 };
                 let mut m = Mention::new(k, e, EntityType::Per, Sense::Person);
-                let title_start = if toks[pos].has(w::HONORIFIC) && k == pos + 1 { None } else { Some(pos) };
+                // "Mr." gives no role; "Gen." and "Sen." do.
+                let courtesy = toks[pos].has(w::HONORIFIC) && k == pos + 1 && courtesy(toks[pos].text(text));
+                let title_start = if courtesy { None } else { Some(pos) };
                 if let Some(ts) = title_start {
                     let mut role_start = toks[ts].s as usize;
                     if let Some((o0, _)) = pending_org {
@@ -390,6 +392,12 @@ fn chunk(
         }
         pos = e;
     }
+}
+
+/// Courtesy titles, which say nothing of an office: "Mr.", "Dr.", "Sir".
+fn courtesy(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady" | "prof")
 }
 
 /// A capitalised hyphenated adjective: "Marxist-inspired", "Gorbachev-era", "Kremlin-backed".

@@ -10,8 +10,15 @@ use crate::tok::{Tok, shape};
 
 /// Document-level linking: person clusters, surnames, and re-typing weak
 /// mentions from confident ones. Returns the clusters.
-pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool]) -> Vec<PersonCluster> {
+pub(crate) fn link(
+    text: &str,
+    toks: &[Tok],
+    ms: &mut Vec<Mention>,
+    caps: &[bool],
+    date: u32,
+) -> Vec<PersonCluster> {
     let g = &*GAZETTEER;
+    historic_countries(ms, date);
     // Known surface → type from confident mentions; teams from results tables first.
     // Keys are lower-cased surfaces; `buf` holds the lower-cased form of a lookup.
     let mut known: FxHashMap<String, EntityType> =
@@ -34,6 +41,11 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         if m.ty == EntityType::Per && m.t1 - m.t0 >= 2 {
             let last = toks[m.t1 as usize - 1].text(text);
             add_new(&mut known, last, EntityType::Per);
+            // A family name written first ("Xi"), a given name used alone ("Mahathir").
+            let first = toks[m.t0 as usize];
+            if first.is(shape::CAP) && !first.text(text).ends_with('.') && first.text(text).len() > 1 {
+                add_new(&mut known, first.text(text), EntityType::Per);
+            }
         }
     }
     // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
@@ -106,8 +118,33 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
         }
     }
-    super::country::infer_person_countries(toks, ms, &mut clusters);
+    super::country::infer_person_countries(text, toks, ms, &mut clusters);
     clusters
+}
+
+/// Countries as of the publication date (`date`, YYYYMMDD): every country id of a mention
+/// is mapped; a mention naming only countries of the past names none.
+fn historic_countries(ms: &mut [Mention], date: u32) {
+    let g = &*GAZETTEER;
+    for m in ms.iter_mut() {
+        let mut ids = [0u16; 2];
+        let mut n = 0;
+        for &c in m.country_ids() {
+            if let Some(c) = g.country_at(c, date)
+                && !ids[..n].contains(&c)
+            {
+                ids[n] = c;
+                n += 1;
+            }
+        }
+        let had = m.ncountries > 0;
+        m.countries = ids;
+        m.ncountries = n as u8;
+        if had && n == 0 && m.sense == Sense::Country {
+            m.sense = Sense::Other;
+        }
+        m.country = m.country.and_then(|c| g.country_at(c, date));
+    }
 }
 
 /// `s` lower-cased as `str::to_lowercase` does, in `buf` (no allocation for ASCII).
