@@ -2,9 +2,8 @@
 //! person's country (`data/people.txt`); "Name of Canada"; a title joined to
 //! another person's ("Russian Foreign Minister A and Defense Minister B");
 //! a national office (president, minister, speaker, general) held in the
-//! country the story is about, or the one named around the first mention;
-//! anyone else only when one country dominates the story. Null rather than
-//! a guess otherwise.
+//! country the story is about, or the one named around the first mention.
+//! Null rather than a guess otherwise.
 
 use rustc_hash::FxHashMap;
 
@@ -157,11 +156,10 @@ pub(crate) fn infer_person_countries(
                 })
                 .map(|o| o.countries[0])
         };
-        clusters[ci].country = if clusters[ci].role.as_deref().is_some_and(national_office) {
-            main(4).or_else(near)
-        } else {
-            main(6)
-        };
+        // Anyone else: null rather than a guess.
+        if clusters[ci].role.as_deref().is_some_and(national_office) {
+            clusters[ci].country = main(4).or_else(near);
+        }
     }
 }
 
