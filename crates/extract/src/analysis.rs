@@ -81,7 +81,9 @@ pub(crate) fn analyse(
     let mut ms = entity::find_mentions(text, &toks, &caps, &tabular, &mut hits);
     entity::table_teams(&toks, &mut ms, &tabular);
     entity::context_rules(text, &toks, &mut ms);
-    let people = entity::link(text, &toks, &mut ms, &caps);
+    let date =
+        doc.and_then(|d| d.article.published.as_deref()).and_then(crate::lexicon::ymd).unwrap_or(u32::MAX);
+    let people = entity::link(text, &toks, &mut ms, &caps, date);
     let mut segs = quote::find_segments(text, paras);
     let quoted: Vec<Range<usize>> = segs.iter().map(|s| s.open..s.close).collect();
     let ctx = quote::Ctx { text, toks: &toks, ms: &ms, people: &people, sents: &sents, quoted: &quoted };

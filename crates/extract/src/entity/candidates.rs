@@ -111,6 +111,11 @@ pub(crate) fn find_mentions(
                 continue;
             }
         }
+        // "Marxist-inspired", "Gorbachev-era", "Moscow-backed": an adjective, never a name's start.
+        if hits[i].is_none() && adjective_compound(t.text(text)) {
+            i += 1;
+            continue;
+        }
         let starts_name = is_name_word(t, text, caps_sent) || hits[i].is_some();
         if !starts_name {
             i += 1;
@@ -123,7 +128,12 @@ pub(crate) fn find_mentions(
             if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent {
                 break;
             }
-            let joins_next = j + 1 < n && is_name_word(&toks[j + 1], text, caps_sent);
+            // "van den Broek", "de la Rua": particles chain before the surname.
+            let joins_next = j + 1 < n && is_name_word(&toks[j + 1], text, caps_sent)
+                || j + 2 < n
+                    && toks[j + 1].has(w::CONNECTOR)
+                    && toks[j + 1].text(text) != "and"
+                    && is_name_word(&toks[j + 2], text, caps_sent);
             // "and" joins only inside an organisation name: "Department of Health and Human Services".
             let org_of = (i..j)
                 .any(|k| toks[k].has(w::ORG_START) && toks.get(k + 1).is_some_and(|o| o.text(text) == "of"));
@@ -160,7 +170,8 @@ fn chunk(
     // Leading common words (The, But, In ...), unless a gazetteer name starts there.
     while pos < j
         && hits[pos].is_none()
-        && toks[pos].has(w::COMMON_START | w::STOP)
+        && (toks[pos].has(w::COMMON_START | w::STOP | w::WEEKDAY | w::MONTH)
+            && !short_surname(text, toks, hits, pos, j))
         && !toks[pos].has(w::HONORIFIC)
     {
         pos += 1;
@@ -266,9 +277,24 @@ fn chunk(
                     pending_org = Some((pos, end));
                     out.push(gaz_mention(pos, end, h.kind));
                 }
+                // "said Monterrey Cardenas": a place's name as a given name.
                 GazKind::Place(_) | GazKind::Capital(_)
                     if end < j
                         && hits[end].is_none()
+                        && toks[end].flags == 0
+                        && pos > 0
+                        && toks[pos - 1].has(w::SPEECH)
+                        && !toks[pos - 1].is(shape::CAP) =>
+                {
+                    let e = name_end(toks, hits, end, j);
+                    out.push(Mention::new(pos, e, EntityType::Per, Sense::Person));
+                    pos = e;
+                    continue;
+                }
+                GazKind::Place(_) | GazKind::Capital(_)
+                    if end < j
+                        && hits[end].is_none()
+                        && !person_follows(text, toks, end)
                         && toks[end].flags & (w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC | w::STOP) == 0
                         && !toks[end].is(shape::ALLCAPS) =>
                 {
@@ -301,7 +327,9 @@ fn chunk(
                     None => name_end(toks, hits, k, j),
                 };
                 let mut m = Mention::new(k, e, EntityType::Per, Sense::Person);
-                let title_start = if toks[pos].has(w::HONORIFIC) && k == pos + 1 { None } else { Some(pos) };
+                // "Mr." gives no role; "Gen." and "Sen." do.
+                let courtesy = toks[pos].has(w::HONORIFIC) && k == pos + 1 && courtesy(toks[pos].text(text));
+                let title_start = if courtesy { None } else { Some(pos) };
                 if let Some(ts) = title_start {
                     let mut role_start = toks[ts].s as usize;
                     if let Some((o0, _)) = pending_org {
@@ -364,6 +392,43 @@ fn chunk(
         }
         pos = e;
     }
+}
+
+/// Courtesy titles, which say nothing of an office: "Mr.", "Dr.", "Sir".
+fn courtesy(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady" | "prof")
+}
+
+/// A capitalised hyphenated adjective: "Marxist-inspired", "Gorbachev-era", "Kremlin-backed".
+fn adjective_compound(word: &str) -> bool {
+    let Some((head, tail)) = word.rsplit_once('-') else { return false };
+    !head.is_empty()
+        && tail.chars().next().is_some_and(char::is_lowercase)
+        && (tail.ends_with("ed")
+            || tail.ends_with("ing")
+            || matches!(tail, "era" | "style" | "type" | "like"))
+}
+
+/// A two-letter function word inside a sentence, capitalised and followed by an unknown
+/// capitalised word, is a family name: "said He Xintong", "took An Jun away".
+fn short_surname(text: &str, toks: &[Tok], hits: &[Option<GazHit>], pos: usize, j: usize) -> bool {
+    let t = &toks[pos];
+    let word = t.text(text);
+    let mid = pos > 0 && toks[pos - 1].sent == t.sent && !toks[pos - 1].is(shape::QUOTE | shape::PUNCT);
+    mid && word.len() == 2
+        && t.is(shape::CAP)
+        && !t.is(shape::ALLCAPS)
+        && pos + 1 < j
+        && hits[pos + 1].is_none()
+        && toks[pos + 1].flags == 0
+}
+
+/// After a place's name, a personal name rather than a team or company: "Commander Europe
+/// Wesley K. Clark".
+fn person_follows(text: &str, toks: &[Tok], end: usize) -> bool {
+    let w = toks[end].text(text);
+    GIVEN.contains(w) && toks.get(end + 1).is_some_and(|t| t.capword() && t.sent == toks[end].sent)
 }
 
 /// The end of a personal name starting at `k` inside chunk end `j`.

@@ -117,6 +117,38 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                 }
             }
         }
+        // A description, a comma, then the name: "Egypt's foreign minister, Amr Moussa".
+        if ms[mi].role.is_none()
+            && t0 >= 3
+            && toks[t0 - 1].text(text) == ","
+            && toks[t0 - 2].has(w::TITLE_HEAD)
+        {
+            let end = t0 - 1;
+            let mut k = end;
+            while k > 0
+                && toks[k - 1].sent == sent
+                && toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD)
+                && !toks[k - 1].has(w::CONNECTOR)
+                && !ms.iter().any(|o| (o.t0 as usize) < k && (o.t1 as usize) >= k)
+            {
+                k -= 1;
+            }
+            // It must open as a description: "the", a possessive or a demonym before it.
+            let det =
+                k > 0 && (toks[k - 1].is(shape::POSS) || matches!(toks[k - 1].text(text), "the" | "The"));
+            let demonym =
+                ms.iter().find(|o| o.t1 as usize == k && o.ncountries > 0).map(|o| o.country_ids()[0]);
+            let poss_country = (k >= 2 && toks[k - 1].is(shape::POSS))
+                .then(|| ms.iter().find(|o| o.t1 as usize == k - 1 && o.ncountries > 0))
+                .flatten()
+                .map(|o| o.country_ids()[0]);
+            if k < end && (det || demonym.is_some()) {
+                ms[mi].role = Some(text[toks[k].s as usize..toks[end - 1].e as usize].to_string());
+                if ms[mi].country.is_none() {
+                    ms[mi].country = demonym.or(poss_country);
+                }
+            }
+        }
         // Possessive country before a bare name: "Germany's Baerbock".
         if ms[mi].country.is_none()
             && t0 >= 2
@@ -132,6 +164,9 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
             && toks[t1 + 1].sent == sent
         {
             let a = toks[t1 + 1].text(text).to_ascii_lowercase();
+            // ", as president," is what they became, not an office they hold.
+            let prep =
+                toks[t1 + 1].has(w::LOC_PREP) || matches!(a.as_str(), "as" | "who" | "which" | "whose");
             let mut k = t1 + 1;
             if matches!(a.as_str(), "a" | "an" | "the") {
                 k += 1;
@@ -151,7 +186,7 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                 k += 1;
             }
             let ends_ok = k < toks.len() && matches!(toks[k].text(text), "," | "." | ";") || k >= toks.len();
-            if head && ends_ok && k > start {
+            if head && ends_ok && k > start && !prep {
                 // "India's foreign minister": the country goes to `country`.
                 let mut rs = start;
                 if let Some(o) = ms.iter().find(|o| o.t0 as usize == start && o.ncountries > 0) {

@@ -5,13 +5,20 @@
 use rustc_hash::FxHashMap;
 
 use super::{EntityType, Mention, PersonCluster, Sense};
-use crate::lexicon::{GAZETTEER, GIVEN, GazKind};
+use crate::lexicon::{GAZETTEER, GazKind};
 use crate::tok::{Tok, shape};
 
 /// Document-level linking: person clusters, surnames, and re-typing weak
 /// mentions from confident ones. Returns the clusters.
-pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool]) -> Vec<PersonCluster> {
+pub(crate) fn link(
+    text: &str,
+    toks: &[Tok],
+    ms: &mut Vec<Mention>,
+    caps: &[bool],
+    date: u32,
+) -> Vec<PersonCluster> {
     let g = &*GAZETTEER;
+    historic_countries(ms, date);
     // Known surface → type from confident mentions; teams from results tables first.
     // Keys are lower-cased surfaces; `buf` holds the lower-cased form of a lookup.
     let mut known: FxHashMap<String, EntityType> =
@@ -34,6 +41,11 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
         if m.ty == EntityType::Per && m.t1 - m.t0 >= 2 {
             let last = toks[m.t1 as usize - 1].text(text);
             add_new(&mut known, last, EntityType::Per);
+            // A family name written first ("Xi"), a given name used alone ("Mahathir").
+            let first = toks[m.t0 as usize];
+            if first.is(shape::CAP) && !first.text(text).ends_with('.') && first.text(text).len() > 1 {
+                add_new(&mut known, first.text(text), EntityType::Per);
+            }
         }
     }
     // Multi-word weak persons are fairly reliable in mixed-case text; their surnames link too.
@@ -84,82 +96,7 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
     // Unresolved weak single words are dropped: too often wrong.
     ms.retain(|m| !(m.weak && m.sense == Sense::Other));
     // Person clusters.
-    let mut clusters: Vec<PersonCluster> = Vec::new();
-    let mut by_last: FxHashMap<&str, Vec<usize>> =
-        FxHashMap::with_capacity_and_hasher(ms.len(), Default::default());
-    // Full names first, in order.
-    for m in ms.iter_mut() {
-        if m.ty != EntityType::Per || m.t1 - m.t0 < 2 {
-            continue;
-        }
-        let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-        let last = toks[m.t1 as usize - 1].text(text);
-        let first = toks[m.t0 as usize].text(text);
-        let ci = match by_last.get(last).and_then(|v| {
-            v.iter().find(|&&c| {
-                clusters[c].name == name || toks[clusters[c].first_tok as usize].text(text) == first
-            })
-        }) {
-            Some(&c) => c,
-            None => {
-                clusters.push(PersonCluster {
-                    name: name.to_string(),
-                    role: None,
-                    country: None,
-                    mentions: 0,
-                    first_tok: m.t0,
-                });
-                by_last.entry(last).or_default().push(clusters.len() - 1);
-                // East Asian order: "Xi Jinping" is also "Xi".
-                if !GIVEN.contains(first) {
-                    by_last.entry(first).or_default().push(clusters.len() - 1);
-                }
-                clusters.len() - 1
-            }
-        };
-        m.person = ci as u32;
-        // Longer names win as canonical ("Hillary Rodham Clinton" over "Hillary Clinton").
-        if name.len() > clusters[ci].name.len() {
-            clusters[ci].name = name.to_string();
-        }
-    }
-    // Single-word person mentions link to the most recent cluster with that surname before them,
-    // else the first after.
-    for m in ms.iter_mut() {
-        if m.ty != EntityType::Per || m.person != u32::MAX {
-            continue;
-        }
-        let w0 = toks[m.t0 as usize].text(text);
-        let w1 = toks[m.t1 as usize - 1].text(text);
-        let cands = by_last.get(w1).or_else(|| by_last.get(w0));
-        let ci = match cands {
-            Some(v) => {
-                let before = v
-                    .iter()
-                    .copied()
-                    .filter(|&c| clusters[c].first_tok < m.t0)
-                    .max_by_key(|&c| clusters[c].first_tok);
-                before.unwrap_or(v[0])
-            }
-            None => {
-                let name = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
-                let name = match g.famous.get(name) {
-                    Some(&p) => g.people[p as usize],
-                    None => name,
-                };
-                clusters.push(PersonCluster {
-                    name: name.to_string(),
-                    role: None,
-                    country: None,
-                    mentions: 0,
-                    first_tok: m.t0,
-                });
-                by_last.entry(w1).or_default().push(clusters.len() - 1);
-                clusters.len() - 1
-            }
-        };
-        m.person = ci as u32;
-    }
+    let mut clusters = super::cluster::cluster_people(text, toks, ms);
     for m in ms.iter_mut() {
         if m.ty == EntityType::Per && m.person != u32::MAX {
             let c = &mut clusters[m.person as usize];
@@ -181,7 +118,33 @@ pub(crate) fn link(text: &str, toks: &[Tok], ms: &mut Vec<Mention>, caps: &[bool
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
         }
     }
+    super::country::infer_person_countries(text, toks, ms, &mut clusters);
     clusters
+}
+
+/// Countries as of the publication date (`date`, YYYYMMDD): every country id of a mention
+/// is mapped; a mention naming only countries of the past names none.
+fn historic_countries(ms: &mut [Mention], date: u32) {
+    let g = &*GAZETTEER;
+    for m in ms.iter_mut() {
+        let mut ids = [0u16; 2];
+        let mut n = 0;
+        for &c in m.country_ids() {
+            if let Some(c) = g.country_at(c, date)
+                && !ids[..n].contains(&c)
+            {
+                ids[n] = c;
+                n += 1;
+            }
+        }
+        let had = m.ncountries > 0;
+        m.countries = ids;
+        m.ncountries = n as u8;
+        if had && n == 0 && m.sense == Sense::Country {
+            m.sense = Sense::Other;
+        }
+        m.country = m.country.and_then(|c| g.country_at(c, date));
+    }
 }
 
 /// `s` lower-cased as `str::to_lowercase` does, in `buf` (no allocation for ASCII).

@@ -11,7 +11,9 @@
 //! This module holds the types they share.
 
 mod candidates;
+mod cluster;
 mod context;
+mod country;
 mod link;
 mod unknown;
 

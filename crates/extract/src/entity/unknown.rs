@@ -45,6 +45,48 @@ fn not_org_acronym(word: &str) -> bool {
     )
 }
 
+/// A contraction ("We've", "They'll", "Don't"): a capitalised word, never a name.
+pub(super) fn is_contraction(word: &str) -> bool {
+    let Some(i) = word.rfind(['\'', '’']) else { return false };
+    let tail = &word[i..];
+    let tail = &tail[tail.chars().next().map_or(0, char::len_utf8)..];
+    matches!(tail, "ve" | "re" | "ll" | "d" | "m" | "t")
+}
+
+/// Roman numerals and number words that end names of things ("War II", "Air Force One").
+fn number_word(word: &str) -> bool {
+    matches!(word, "II" | "III" | "IV" | "One" | "Two" | "Three" | "Four" | "Five")
+        || word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Unknown runs that are no person, whatever their shape: storms, numbered things,
+/// contractions, names with "of" inside. `Some(None)`: nothing; `Some(Some(m))`: typed.
+fn not_a_name(text: &str, toks: &[Tok], s: usize, e: usize) -> Option<Option<Mention>> {
+    let n = e - s;
+    let first = &toks[s];
+    let last = &toks[e - 1];
+    if toks[s..e].iter().any(|t| is_contraction(t.text(text))) {
+        return Some(None);
+    }
+    // "Hurricane Mitch", "Tropical Storm Alberto".
+    if n >= 2 && first.has(w::STORM) {
+        return Some(Some(Mention::new(s, e, EntityType::Misc, Sense::Other)));
+    }
+    // "Hercules C-137", "Air Force One", "World War II" (but "John Paul II" after a given name).
+    if n >= 2
+        && number_word(last.text(text))
+        && (toks[e - 2].has(w::MISC_HEAD | w::ORG_HEAD)
+            || last.text(text).bytes().any(|b| b.is_ascii_digit()))
+    {
+        return Some(Some(Mention::new(s, e, EntityType::Misc, Sense::Other)));
+    }
+    // "Nation of Islam", "Island of Youth": personal names have no "of" inside.
+    if n >= 3 && toks[s + 1..e - 1].iter().any(|t| t.text(text) == "of") {
+        return Some(Some(Mention::new(s, e, EntityType::Org, Sense::Org)));
+    }
+    None
+}
+
 /// Type the unknown run of tokens `[s, e)`; `None` when it is no entity.
 pub(super) fn classify_unknown(
     text: &str,
@@ -58,6 +100,9 @@ pub(super) fn classify_unknown(
     let n = e - s;
     let first = &toks[s];
     let last = &toks[e - 1];
+    if let Some(m) = not_a_name(text, toks, s, e) {
+        return m;
+    }
     if n >= 2 && last.has(w::LOC_HEAD) {
         return Some(Mention::new(s, e, EntityType::Loc, Sense::Place));
     }

@@ -29,6 +29,7 @@ const ORGANISATIONS: &str = include_str!("../../data/organisations.txt");
 const PLACES: &str = include_str!("../../data/places.txt");
 const ADJECTIVES: &str = include_str!("../../data/adjectives.txt");
 const PEOPLE: &str = include_str!("../../data/people.txt");
+const HISTORIC: &str = include_str!("../../data/historic.txt");
 
 /// One country of the gazetteer.
 #[derive(Debug)]
@@ -62,6 +63,10 @@ pub(crate) struct Gazetteer {
     pub(crate) places: Vec<&'static str>,
     /// Well-known people's full names.
     pub(crate) people: Vec<&'static str>,
+    /// Well-known people's countries, by the index of `people`.
+    pub(crate) people_country: Vec<Option<u16>>,
+    /// Countries as of a date: (from, to or none, from date, until date), dates as YYYYMMDD.
+    pub(crate) historic: Vec<(u16, Option<u16>, u32, u32)>,
     /// Unambiguous surnames of well-known people.
     pub(crate) famous: rustc_hash::FxHashMap<&'static str, u16>,
     pub(crate) ac: AhoCorasick,
@@ -164,12 +169,15 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     let mut people = Vec::new();
+    let mut people_country = Vec::new();
     let mut famous: rustc_hash::FxHashMap<&'static str, u16> = rustc_hash::FxHashMap::default();
     let mut ambiguous = Vec::new();
     for line in data_lines(PEOPLE) {
-        let name = line.split('|').next().unwrap_or("").trim();
+        let mut f = line.split('|');
+        let name = f.next().unwrap_or("").trim();
         let id = people.len() as u16;
         people.push(name);
+        people_country.push(country_by_code(f.nth(1).unwrap_or("").trim()));
         push(&mut patterns, name, GazKind::Person(id));
         let words: Vec<&'static str> = name.split(' ').filter(|w| !w.ends_with('.')).collect();
         let mut keys = vec![*words.last().unwrap_or(&name)];
@@ -210,8 +218,53 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     let first_words = WordTable::new(first_words);
-    Gazetteer { countries, orgs, places, people, famous, ac, patterns, compound_parts, first_words }
+    let historic = data_lines(HISTORIC)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            let from = country_by_code(f[0])?;
+            let to = country_by_code(f.get(1).copied().unwrap_or(""));
+            Some((
+                from,
+                to,
+                ymd(f.get(2).copied().unwrap_or("")).unwrap_or(0),
+                ymd(f.get(3).copied().unwrap_or("")).unwrap_or(u32::MAX),
+            ))
+        })
+        .collect();
+    Gazetteer {
+        countries,
+        orgs,
+        places,
+        people,
+        people_country,
+        historic,
+        famous,
+        ac,
+        patterns,
+        compound_parts,
+        first_words,
+    }
 });
+
+/// `YYYY-MM-DD` as the number YYYYMMDD.
+pub(crate) fn ymd(s: &str) -> Option<u32> {
+    let mut it = s.get(..10)?.split('-');
+    let (y, m, d) =
+        (it.next()?.parse::<u32>().ok()?, it.next()?.parse::<u32>().ok()?, it.next()?.parse::<u32>().ok()?);
+    Some(y * 10_000 + m * 100 + d)
+}
+
+impl Gazetteer {
+    /// The country a mention of `id` names in an article published on `date` (YYYYMMDD;
+    /// `u32::MAX` when unknown: today's map): Serbia is Yugoslavia in 1998, the Soviet Union
+    /// of a 1998 article is history (`None`), Scotland is the United Kingdom.
+    pub(crate) fn country_at(&self, id: u16, date: u32) -> Option<u16> {
+        match self.historic.iter().find(|h| h.0 == id && h.2 <= date && date < h.3) {
+            Some(h) => h.1,
+            None => Some(id),
+        }
+    }
+}
 
 fn country_by_code(code: &str) -> Option<u16> {
     data_lines(COUNTRIES).position(|l| l.split('|').next() == Some(code)).map(|i| i as u16)

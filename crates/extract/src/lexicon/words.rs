@@ -33,6 +33,8 @@ pub(crate) mod w {
     pub(crate) const MONTH: u32 = 1 << 17;
     pub(crate) const WEEKDAY: u32 = 1 << 18;
     pub(crate) const MISC_HEAD: u32 = 1 << 19;
+    /// First words of storm names: "Hurricane Mitch", "Typhoon Haiyan".
+    pub(crate) const STORM: u32 = 1 << 20;
 }
 
 const SPEECH_VERBS: &str = "say says said saying told tell tells telling added adds adding stressed stresses \
@@ -72,7 +74,7 @@ const ORG_HEADS: &str = "ministry ministries department office council committee
 const ORG_STARTS: &str = "ministry department university bank council institute committee commission \
     federation association office agency board court college school house church national royal";
 
-const LOC_HEADS: &str = "river sea ocean strait straits island islands mountains mountain hills valley \
+const LOC_HEADS: &str = "mosque cathedral temple palace river sea ocean strait straits island islands mountains mountain hills valley \
     province region peninsula desert canal gulf bay lake coast street avenue square road stadium \
     airport park bridge state county district oblast prefecture basin plateau heights shoal \
     shoals reef reefs atoll cay archipelago";
@@ -101,7 +103,7 @@ const COMMON_STARTS: &str = "the a an but and or so yet in on at for with after 
     meanwhile instead indeed yes no mr mrs ms dr sir please thank thanks let don't we're it's \
     that's there's nothing something everything everyone anyone someone asked like unlike once \
     again perhaps maybe overall elsewhere earlier above below further western eastern northern \
-    southern former ex pro anti whether either neither mostly much well why";
+    southern former ex pro anti whether either neither mostly much well why aboard amid beyond";
 
 const MONTHS: &str = "january february march april may june july august september october november december \
     jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.";
@@ -109,7 +111,11 @@ const MONTHS: &str = "january february march april may june july august septembe
 const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday";
 
 const MISC_HEADS: &str = "cup championship championships open games olympics war treaty accord accords \
-    agreement award prize grand prix tournament series trophy festival";
+    agreement award prize grand prix tournament series trophy festival act acts bill plan programme \
+    program summit conference covenant charter constitution doctrine initiative revolution uprising \
+    day channel average index";
+
+const STORM_WORDS: &str = "hurricane typhoon cyclone storm tropical";
 
 /// FNV-1a: word lookups hash short strings, where SipHash's set-up dominates.
 #[derive(Default, Clone, Copy)]
@@ -156,6 +162,7 @@ pub(crate) static LEXICON: LazyLock<HashMap<&'static str, u32, FnvBuild>> = Lazy
     add(MONTHS, w::MONTH);
     add(WEEKDAYS, w::WEEKDAY);
     add(MISC_HEADS, w::MISC_HEAD);
+    add(STORM_WORDS, w::STORM);
     for line in data_lines(TITLES) {
         let mut f = line.split('|');
         let word = f.next().unwrap_or("").trim();

@@ -1,0 +1,216 @@
+//! The country of each person the text leaves implicit. In order: a well-known
+//! person's country (`data/people.txt`); "Name of Canada"; a title joined to
+//! another person's ("Russian Foreign Minister A and Defense Minister B");
+//! a national office (president, minister, speaker, general) held in the
+//! country the story is about, or the one named around the first mention.
+//! Null rather than a guess otherwise.
+
+use rustc_hash::FxHashMap;
+
+use super::{EntityType, Mention, PersonCluster, Sense};
+use crate::lexicon::{GAZETTEER, w};
+use crate::tok::{Tok, shape};
+
+/// Sentences before a person's first mention searched for a country.
+const BACK_SENTENCES: u32 = 2;
+
+/// Words of a role that make it a national office: its holder serves a country.
+const NATIONAL_OFFICES: [&str; 14] = [
+    "president",
+    "prime minister",
+    "premier",
+    "minister",
+    "speaker",
+    "parliament",
+    "gen.",
+    "general",
+    "army",
+    "lawmaker",
+    "deputy",
+    "chancellor",
+    "king",
+    "police",
+];
+
+fn national_office(role: &str) -> bool {
+    let r = role.to_ascii_lowercase();
+    NATIONAL_OFFICES.iter().any(|o| r.contains(o))
+}
+
+/// The country a well-known person serves: by full name, or a bare surname all the
+/// gazetteer's people of that surname share ("Clinton").
+fn famous_country(name: &str) -> Option<u16> {
+    let g = &*GAZETTEER;
+    if let Some(i) = g.people.iter().position(|p| *p == name) {
+        return g.people_country[i];
+    }
+    if name.contains(' ') {
+        return None;
+    }
+    let mut found = None;
+    for (i, p) in g.people.iter().enumerate() {
+        if p.rsplit(' ').next() == Some(name) {
+            match (found, g.people_country[i]) {
+                (None, Some(c)) => found = Some(c),
+                (Some(a), Some(c)) if a == c => {}
+                _ => return None,
+            }
+        }
+    }
+    found
+}
+
+/// "Louise Arbour of Canada", "Benjamin Netanyahu of Israel".
+fn of_country(text: &str, toks: &[Tok], ms: &[Mention], m: &Mention) -> Option<u16> {
+    let mut k = m.t1 as usize;
+    if toks.get(k).is_none_or(|t| t.text(text) != "of") {
+        return None;
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|t| t.text(text) == "the") {
+        k += 1;
+    }
+    let o = ms.iter().find(|o| o.t0 as usize == k)?;
+    let country_name = o.sense == Sense::Country && o.ty == EntityType::Loc && o.ncountries == 1;
+    // Not "of the United States Senate".
+    let ends = toks.get(o.t1 as usize).is_none_or(|t| !t.capword());
+    (country_name && ends).then(|| o.countries[0])
+}
+
+/// "Russian Foreign Minister Igor Ivanov and Defense Minister Igor Sergeyev": the second
+/// title, with no country of its own, takes the first person's.
+fn joined_title(
+    text: &str,
+    toks: &[Tok],
+    ms: &[Mention],
+    clusters: &[PersonCluster],
+    m: &Mention,
+) -> Option<u16> {
+    let mut k = m.t0 as usize;
+    let sent = toks[k].sent;
+    while k > 0
+        && toks[k - 1].sent == sent
+        && toks[k - 1].is(shape::CAP)
+        && toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD)
+    {
+        k -= 1;
+    }
+    if k == m.t0 as usize || k < 2 || !matches!(toks[k - 1].text(text), "and" | ",") {
+        return None;
+    }
+    let o = ms.iter().find(|o| o.t1 as usize == k - 1 && o.ty == EntityType::Per)?;
+    o.country.or_else(|| clusters.get(o.person as usize).and_then(|c| c.country))
+}
+
+/// Fill the country of clusters that have none.
+pub(crate) fn infer_person_countries(
+    text: &str,
+    toks: &[Tok],
+    ms: &[Mention],
+    clusters: &mut [PersonCluster],
+) {
+    let mut counts: FxHashMap<u16, (u32, u32)> = FxHashMap::default();
+    for (i, m) in ms.iter().enumerate() {
+        if m.sense == Sense::Country && m.ncountries == 1 {
+            let e = counts.entry(m.countries[0]).or_insert((0, i as u32));
+            e.0 += 1;
+        }
+    }
+    let mut ranked: Vec<(u16, u32, u32)> = counts.iter().map(|(&c, &(n, f))| (c, n, f)).collect();
+    ranked.sort_by_key(|&(_, n, f)| (std::cmp::Reverse(n), f));
+    // The story's country, when it is named at least `ratio` times as often as the next.
+    let main = |ratio_x2: u32| match ranked.as_slice() {
+        [] => None,
+        [(c, _, _)] => Some(*c),
+        [(c, n, _), (_, n2, _), ..] => (2 * *n >= ratio_x2 * *n2).then_some(*c),
+    };
+    let mut done = vec![false; clusters.len()];
+    for (mi, m) in ms.iter().enumerate() {
+        let ci = m.person as usize;
+        if m.ty != EntityType::Per || ci >= clusters.len() || done[ci] {
+            continue;
+        }
+        done[ci] = true;
+        if clusters[ci].country.is_some() {
+            continue;
+        }
+        let explicit = famous_country(&clusters[ci].name).or_else(|| {
+            ms.iter().filter(|o| o.person == m.person && o.ty == EntityType::Per).find_map(|o| {
+                of_country(text, toks, ms, o).or_else(|| joined_title(text, toks, ms, clusters, o))
+            })
+        });
+        if explicit.is_some() {
+            clusters[ci].country = explicit;
+            continue;
+        }
+        let sent = toks[m.t0 as usize].sent;
+        let near = || {
+            ms[..mi]
+                .iter()
+                .rev()
+                .take_while(|o| toks[o.t0 as usize].sent + BACK_SENTENCES >= sent)
+                .find(|o| {
+                    // Not a demonym that belongs to another person's title ("Syrian President X").
+                    let titled = toks.get(o.t1 as usize).is_some_and(|t| t.has(w::TITLE_HEAD | w::TITLE_MOD));
+                    o.sense == Sense::Country && o.ncountries == 1 && !titled
+                })
+                .map(|o| o.countries[0])
+        };
+        // Anyone else: null rather than a guess.
+        if clusters[ci].role.as_deref().is_some_and(national_office) {
+            clusters[ci].country = main(4).or_else(near);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::analysed;
+
+    fn countries(text: &str) -> Vec<(String, Option<&'static str>)> {
+        let g = &*crate::lexicon::GAZETTEER;
+        analysed(text)
+            .people
+            .iter()
+            .map(|p| (p.name.clone(), p.country.map(|c| g.countries[c as usize].name)))
+            .collect()
+    }
+
+    #[test]
+    fn a_joined_title_takes_the_first_persons_country() {
+        let text =
+            "The envoy met Russian Foreign Minister Pavel Orlov and Defense Minister Gleb Titov on Monday.";
+        assert_eq!(
+            countries(text),
+            [("Pavel Orlov".into(), Some("Russia")), ("Gleb Titov".into(), Some("Russia"))]
+        );
+    }
+
+    #[test]
+    fn name_of_country() {
+        let text = "Judge Marta Lind of Sweden and prosecutor Ana Ruiz of the United States met in The Hague. \
+            Officials in Germany and France said little.";
+        let c = countries(text);
+        assert_eq!(c[0], ("Marta Lind".into(), Some("Sweden")));
+        assert_eq!(c[1], ("Ana Ruiz".into(), Some("United States")));
+    }
+
+    #[test]
+    fn a_national_office_in_the_story_country() {
+        let text = "Peru's Congress met on Monday. Peru faces a budget crisis, and Peru's banks are worried. \
+            Interior Minister Jorge Salas said order would be kept. Chile offered help.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn no_guess_without_a_dominant_country() {
+        let text = "Talks between Peru and Chile resumed. Analyst Rosa Marin said nothing would change.";
+        assert_eq!(countries(text), [("Rosa Marin".into(), None)]);
+    }
+
+    #[test]
+    fn a_well_known_surname_has_its_country() {
+        let text = "President Clinton spoke to Chilean and Peruvian leaders by phone.";
+        assert_eq!(countries(text), [("Clinton".into(), Some("United States"))]);
+    }
+}
