@@ -14,12 +14,35 @@ use crate::tok::{Tok, shape};
 impl Ctx<'_> {
     /// Attribution for a quote whose marks span `q` (bytes): in the words right after it
     /// up to the end of their sentence, else in the words before it from the start of theirs.
-    pub(super) fn attribute_in(&self, q: &Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
+    /// A partial quote (a phrase inside reported speech) looks before itself first: the
+    /// verb that reports it ("X warned that “…”") governs it more than a verb after it.
+    pub(super) fn attribute_in(
+        &self,
+        q: &Range<usize>,
+        quotes: &[Range<usize>],
+        partial: bool,
+    ) -> Option<(Speaker, usize)> {
+        if partial {
+            self.attribute_before(q, quotes)
+                .or_else(|| self.attribute_after(q, quotes))
+                .or_else(|| self.sentence_final(q, quotes))
+        } else {
+            self.attribute_after(q, quotes)
+                .or_else(|| self.attribute_before(q, quotes))
+                .or_else(|| self.sentence_final(q, quotes))
+        }
+    }
+
+    fn same_para(&self, a: usize, b: usize) -> bool {
+        !self.text[a.min(b)..a.max(b)].contains('\n')
+    }
+
+    /// The speaker named after the quote: ", X said" / ", said X" / "X told"; after a quote
+    /// that ends its sentence ("…war.”) only a short attribution sentence ("Kim said.").
+    fn attribute_after(&self, q: &Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
         let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
-        let same_para = |a: usize, b: usize| !self.text[a.min(b)..a.max(b)].contains('\n');
-        // After the quote: ", X said" / ", said X" / "X told".
         let after = self.toks.partition_point(|t| (t.s as usize) < q.end);
-        if after < self.toks.len() && same_para(q.end, self.toks[after].s as usize) {
+        if after < self.toks.len() && self.same_para(q.end, self.toks[after].s as usize) {
             // A dash signature: "“…” — Carla Sanchez".
             if matches!(self.toks[after].text(self.text), "—" | "―" | "–" | "-")
                 && let Some(mi) =
@@ -31,6 +54,17 @@ impl Ctx<'_> {
             // After a quote that ends its sentence ("…war.”), only a verb close by attributes it.
             let inner_end = self.text[..q.end].trim_end_matches(['”', '"', '\'', '»', ' ']).chars().last();
             let limit = if matches!(inner_end, Some(',' | '—' | '–' | '-')) { 12 } else { 8 };
+            // "…war.” Kim said." attributes it; "…war.” Kim said the talks would fail." is the
+            // next sentence and says something else.
+            let closed = inner_end == Some('.');
+            let short_tail = |k: usize| {
+                !closed
+                    || k - after <= 7
+                        && self.toks[k + 1..trange.end].iter().filter(|t| t.is(shape::WORD)).count() <= 8
+                        && !self.toks[k + 1..trange.end]
+                            .iter()
+                            .any(|t| t.is(shape::QUOTE) || t.text(self.text) == "that")
+            };
             // A subject right after the quote, then a long apposition or relative clause,
             // then the verb: "“…” Cruz, who has proposed repealing it, said at the time."
             let lead = (after..(after + 6).min(trange.end))
@@ -41,7 +75,7 @@ impl Ctx<'_> {
                 })
                 .find_map(|k| self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty == EntityType::Per));
             let lead_phrase = lead.is_none() && is_determiner(self.toks[after].text(self.text));
-            if lead.is_some() || lead_phrase {
+            if (lead.is_some() || lead_phrase) && !closed {
                 let mut k = after;
                 while k < trange.end && k - after < 30 && !inside(&self.toks[k]) {
                     if self.toks[k].has(w::SPEECH) && !self.toks[k].is(shape::CAP) {
@@ -55,7 +89,10 @@ impl Ctx<'_> {
                                 {
                                     e += 1;
                                 }
-                                self.noun_phrase(after, e)
+                                // "the State Department spokesman, James Rubin, said": the name.
+                                self.apposed_person(e)
+                                    .map(Speaker::Mention)
+                                    .or_else(|| self.noun_phrase(after, e))
                             }
                         };
                         if let Some(sp) = sp {
@@ -74,6 +111,9 @@ impl Ctx<'_> {
                     break;
                 }
                 if t.has(w::SPEECH) && !t.is(shape::CAP) {
+                    if !short_tail(k) {
+                        return None;
+                    }
                     let sp = self.subject_before(k, after).or_else(|| self.subject_after(k, trange.end));
                     if let Some(sp) = sp {
                         return Some((sp, k));
@@ -90,8 +130,15 @@ impl Ctx<'_> {
                 k += 1;
             }
         }
+        None
+    }
+
+    /// The speaker named before the quote, from the start of its sentence: "X said: “…",
+    /// "X said “…", "X warned that “…", "according to X, “…".
+    fn attribute_before(&self, q: &Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
+        let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
         let before = self.toks.partition_point(|t| (t.e as usize) <= q.start);
-        if before == 0 || !same_para(self.toks[before - 1].e as usize, q.start) {
+        if before == 0 || !self.same_para(self.toks[before - 1].e as usize, q.start) {
             return None;
         }
         let trange = self.sentence_toks(before - 1);
@@ -137,9 +184,11 @@ impl Ctx<'_> {
                         floor = floor.max(self.toks.partition_point(|x| (x.s as usize) < r.end));
                     }
                 }
+                // "told the court", "asked the crowd": the object is the listener.
+                let listener = matches!(t.text(self.text), "told" | "tell" | "tells" | "telling" | "asked");
                 let sp = self
                     .subject_before(k - 1, floor)
-                    .or_else(|| self.subject_after(k - 1, before))
+                    .or_else(|| if listener { None } else { self.subject_after(k - 1, before) })
                     .or_else(|| {
                         // The clause's first person: "James Lewis, a former expert who now studies …, said".
                         self.ms
@@ -159,6 +208,62 @@ impl Ctx<'_> {
             k -= 1;
         }
         None
+    }
+}
+
+impl Ctx<'_> {
+    /// A sentence that ends with its attribution: "…, an official statement said." or
+    /// "…, said the ministry." holds a quote anywhere in it.
+    fn sentence_final(&self, q: &Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
+        let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
+        let after = self.toks.partition_point(|t| (t.s as usize) < q.end);
+        if after >= self.toks.len() {
+            return None;
+        }
+        let tr = self.sentence_toks(after);
+        if tr.end <= after + 1 || tr.start > after {
+            return None;
+        }
+        // Trailing time words: "…, the ministry said Monday."
+        let mut last = tr.end - 1;
+        while last > after + 1
+            && tr.end - last <= 2
+            && (self.toks[last].has(w::WEEKDAY)
+                || matches!(self.toks[last].text(self.text), "today" | "yesterday" | "tonight"))
+        {
+            last -= 1;
+        }
+        let verb = |t: &Tok| t.has(w::SPEECH) && !t.is(shape::CAP) && !inside(t);
+        let plain = |t: &Tok| !(t.is(shape::PUNCT) && !t.is(shape::POSS)) && !inside(t) && !t.has(w::SPEECH);
+        // ", X said."
+        if verb(&self.toks[last]) {
+            let mut c = last;
+            while c > after && last - c < 10 && plain(&self.toks[c - 1]) {
+                c -= 1;
+            }
+            if c > after && c < last && self.toks[c - 1].text(self.text) == "," {
+                return self.subject_before(last, c).map(|sp| (sp, last));
+            }
+        }
+        // ", said X."
+        let mut v = last + 1;
+        while v > after + 1 && last + 1 - v < 10 && plain(&self.toks[v - 1]) {
+            v -= 1;
+        }
+        if v > after + 1 && v <= last && verb(&self.toks[v - 1]) && self.toks[v - 2].text(self.text) == "," {
+            return self.subject_after(v - 1, last + 1).map(|sp| (sp, v - 1));
+        }
+        None
+    }
+
+    /// A person named in apposition at token `e`: ", James Rubin," after "the spokesman".
+    pub(super) fn apposed_person(&self, e: usize) -> Option<usize> {
+        if self.toks.get(e)?.text(self.text) != "," {
+            return None;
+        }
+        let mi = self.mention_starting_at(e + 1).filter(|&mi| self.ms[mi].ty == EntityType::Per)?;
+        let next = self.toks.get(self.ms[mi].t1 as usize);
+        next.is_none_or(|t| t.is(shape::PUNCT) || t.has(w::SPEECH)).then_some(mi)
     }
 }
 
@@ -187,6 +292,10 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
             continue;
         }
         let mut found = label;
+        // “A” and “B” quoted in one breath: the speaker of the first.
+        if found.is_none() && !segs[i].direct && i > 0 && coordinated(text, &segs[i - 1], &segs[i]) {
+            found.clone_from(&speakers[i - 1]);
+        }
         let sent_idx =
             ctx.sents.iter().position(|r| r.start <= segs[i].open && segs[i].open < r.end).unwrap_or(0);
         for j in i..segs.len() {
@@ -194,7 +303,7 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                 break;
             }
             let q = segs[j].open..segs[j].close;
-            if let Some((sp, at)) = ctx.attribute_in(&q, &ranges) {
+            if let Some((sp, at)) = ctx.attribute_in(&q, &ranges, !segs[j].direct) {
                 let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
                 found = ctx.display(&sp, before.min(at));
             }
@@ -236,15 +345,25 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
             // Phrases inside reported speech go to the sentence subject.
             let sr = ctx.sents[sent_idx].clone();
             let tr = tok_range(ctx.toks, sr);
-            if let Some(m) = ctx.ms.iter().find(|m| {
+            let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
+            let subj = ctx.ms.iter().find(|m| {
                 (m.t0 as usize) >= tr.start
                     && (m.t1 as usize) <= tr.end
                     && matches!(m.sense, Sense::Person | Sense::Org | Sense::Country)
-            }) {
-                let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
-                if (m.t1 as usize) <= before {
-                    found = Some(m.canonical.clone());
-                }
+                    && !ctx.in_quote(ctx.toks[m.t0 as usize].s as usize)
+            });
+            // "She called the interviews “pressure and harassment”": the pronoun's person.
+            let lim = subj.map_or(before, |m| (m.t0 as usize).min(before));
+            let pron = (tr.start..lim).find(|&k| {
+                ctx.toks[k].has(w::PRONOUN_PER) && !ctx.toks[k].is(shape::CAP)
+                    || k == tr.start && ctx.toks[k].has(w::PRONOUN_PER)
+            });
+            if let Some(k) = pron {
+                found = ctx.display(&Speaker::Phrase(k..k + 1), k);
+            } else if let Some(m) = subj
+                && (m.t1 as usize) <= before
+            {
+                found = Some(m.canonical.clone());
             }
         }
         if let Some(f) = &found {
@@ -254,6 +373,21 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
         speakers[i] = found;
     }
     speakers
+}
+
+/// Is `b` quoted right after `a`, joined by a conjunction or a comma only
+/// ("“we wish it” and “we shall help”", "from “A,” to “B”")?
+fn coordinated(text: &str, a: &Segment, b: &Segment) -> bool {
+    if a.close > b.open {
+        return false;
+    }
+    let gap = &text[a.close..b.open];
+    gap.split_whitespace().count() <= 3
+        && gap
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "and" | "or" | "but" | "also" | "as" | "well" | "to" | "then" | "nor"))
+        && !gap.contains(['.', ';', '?', '!'])
 }
 
 /// A transcript speaker label at the start of a quote: "WALLACE:", "MR. TRUMP:".

@@ -234,11 +234,28 @@ impl Ctx<'_> {
                 .rev()
                 .take_while(|o| self.toks[o.t0 as usize].sent == t0.sent)
                 .any(|o| o.ty == EntityType::Per && !self.in_quote(self.toks[o.t0 as usize].s as usize));
+            // "Ray Verth, said" and "Rubin also said" count as the subject too.
+            let mut a = m.t1 as usize;
+            while self
+                .toks
+                .get(a)
+                .is_some_and(|t| t.text(self.text) == "," || BEFORE_VERB.contains(t.text(self.text)))
+                && a < m.t1 as usize + 2
+            {
+                a += 1;
+            }
             let verb_after = self
                 .toks
-                .get(m.t1 as usize)
+                .get(a)
                 .is_some_and(|v| (v.has(w::SPEECH) || v.has(w::GOV_VERB)) && !v.is(shape::CAP));
-            if first_in_sent || verb_after {
+            // A sentence whose subject is a pronoun ("He said he was going at the request of
+            // Netanyahu") continues the chain: its first name is an object.
+            let sent_start =
+                self.toks[..m.t0 as usize].iter().rposition(|t| t.sent != t0.sent).map_or(0, |p| p + 1);
+            let pronoun_subject = self.toks[sent_start..m.t0 as usize]
+                .iter()
+                .any(|t| t.has(w::PRONOUN_PER) && !self.in_quote(t.s as usize));
+            if verb_after || first_in_sent && !pronoun_subject {
                 return Some(m);
             }
         }
