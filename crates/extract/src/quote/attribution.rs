@@ -22,7 +22,9 @@ impl Ctx<'_> {
         quotes: &[Range<usize>],
         partial: bool,
     ) -> Option<(Speaker, usize)> {
-        if partial {
+        // "… “if nothing is done,” the spokesman said": the attribution right after it.
+        let inner_end = self.text[..q.end].trim_end_matches(['”', '"', '\'', '»', ' ']).chars().last();
+        if partial && inner_end != Some(',') {
             self.attribute_before(q, quotes)
                 .or_else(|| self.attribute_after(q, quotes))
                 .or_else(|| self.sentence_final(q, quotes))
@@ -276,6 +278,7 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
     let mut speakers: Vec<Option<String>> = vec![None; segs.len()];
     let mut group_sp: Vec<(u32, Option<String>)> = Vec::new();
     let mut last_speaker: Option<(String, usize)> = None; // (name, sentence index)
+    let mut last_doc: Option<(&str, String)> = None; // (document noun, its speaker)
     for i in 0..segs.len() {
         let g = segs[i].group;
         // Transcripts name the speaker inside the quote: "“WALLACE: …".
@@ -306,6 +309,15 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
             if let Some((sp, at)) = ctx.attribute_in(&q, &ranges, !segs[j].direct) {
                 let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
                 found = ctx.display(&sp, before.min(at));
+                // "the statement added": the statement quoted last, with its author.
+                if let Speaker::Phrase(r) = &sp
+                    && let Some(noun) = ctx.document_noun(r)
+                {
+                    match &last_doc {
+                        Some((n, name)) if r.len() == 2 && *n == noun => found = Some(name.clone()),
+                        _ => last_doc = found.clone().map(|f| (noun, f)),
+                    }
+                }
             }
             if found.is_some() {
                 break;
@@ -334,8 +346,8 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
                             && !ctx.in_quote(ctx.toks[m.t0 as usize].s as usize)
                             && (m.sense == Sense::Person || has_speech && m.sense == Sense::Org)
                     };
-                    if let Some(m) = ctx.ms.iter().find(want) {
-                        found = Some(m.canonical.clone());
+                    if let Some(mi) = ctx.ms.iter().position(|m| want(&m)) {
+                        found = ctx.mention_name(mi);
                     } else if let Some(p) = ctx.toks[tr.clone()].iter().position(|t| t.has(w::PRONOUN_PER)) {
                         found = ctx.display(&Speaker::Phrase(tr.start + p..tr.start + p + 1), tr.start + p);
                     }
@@ -363,7 +375,14 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
             } else if let Some(m) = subj
                 && (m.t1 as usize) <= before
             {
-                found = Some(m.canonical.clone());
+                // "EU Trade Commissioner Piet Smit “condemned …”": the person, not the EU.
+                let person = if m.sense == Sense::Person {
+                    None
+                } else {
+                    ctx.person_after_titles(m.t0 as usize, before).map(|mi| &ctx.ms[mi])
+                };
+                let m = person.unwrap_or(m);
+                found = ctx.ms.iter().position(|o| std::ptr::eq(o, m)).and_then(|mi| ctx.mention_name(mi));
             }
         }
         if let Some(f) = &found {

@@ -11,6 +11,7 @@
 //! This module holds the context the rules share.
 
 mod attribution;
+mod describe;
 mod direct;
 mod segments;
 mod speaker;

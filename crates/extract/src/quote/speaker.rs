@@ -49,7 +49,7 @@ impl Ctx<'_> {
             if let Some(mi) = self.ms.iter().position(|m| {
                 (m.t0 as usize) >= floor
                     && (m.t1 as usize) < k
-                    && matches!(m.sense, Sense::Person | Sense::Org)
+                    && matches!(m.sense, Sense::Person | Sense::Org | Sense::Country)
                     && acts(m)
                     && !self.in_quote(self.toks[m.t0 as usize].s as usize)
             }) {
@@ -187,6 +187,10 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "said presiding Judge Ann Okoro", "said State Department Spokesman James Rubin".
+        if let Some(mi) = self.person_after_titles(k, ceil) {
+            return Some(Speaker::Mention(mi));
+        }
         if let Some(mi) = self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty != EntityType::Misc) {
             return Some(Speaker::Mention(mi));
         }
@@ -202,7 +206,35 @@ impl Ctx<'_> {
             e += 1;
         }
         if is_determiner(self.toks[k].text(self.text)) || self.toks[k].is(shape::CAP) {
+            // "said his wife, Lin Mei": the name.
+            if let Some(mi) = self.apposed_person(e) {
+                return Some(Speaker::Mention(mi));
+            }
             return self.noun_phrase(k, e);
+        }
+        None
+    }
+
+    /// A person named after a run of title words from token `k` (at most five: capitalised
+    /// words, titles, "of"): "presiding Judge Ann Okoro", "EU Trade Commissioner Piet Smit".
+    pub(super) fn person_after_titles(&self, k: usize, ceil: usize) -> Option<usize> {
+        let mut j = k;
+        while j < ceil && j - k <= 5 {
+            if let Some(mi) = self.mention_starting_at(j) {
+                if self.ms[mi].ty == EntityType::Per {
+                    return (j > k || self.ms[mi].sense == Sense::Person).then_some(mi);
+                }
+            }
+            let t = &self.toks[j];
+            let titleish = t.is(shape::WORD)
+                && !t.has(w::SPEECH)
+                && (t.is(shape::CAP)
+                    || t.has(w::TITLE_HEAD | w::TITLE_MOD)
+                    || matches!(t.text(self.text), "presiding" | "of" | "for"));
+            if !titleish {
+                return None;
+            }
+            j += 1;
         }
         None
     }
@@ -265,11 +297,16 @@ impl Ctx<'_> {
     /// Resolve a speaker to its display name, following pronouns and titles.
     pub(crate) fn display(&self, sp: &Speaker, before_tok: usize) -> Option<String> {
         match sp {
-            Speaker::Mention(mi) => Some(self.ms[*mi].canonical.clone()),
+            Speaker::Mention(mi) => self.mention_name(*mi),
             Speaker::Phrase(r) => {
                 let t = &self.toks[r.start];
                 if r.len() == 1 && t.has(w::PRONOUN_PER) {
-                    return self.resolve_person(before_tok).map(|m| m.canonical.clone());
+                    let m = self.resolve_person(before_tok)?;
+                    return self
+                        .ms
+                        .iter()
+                        .position(|o| std::ptr::eq(o, m))
+                        .and_then(|mi| self.mention_name(mi));
                 }
                 if r.len() == 1 && t.has(w::PRONOUN_GRP) {
                     let lw = t.text(self.text).to_ascii_lowercase();
@@ -297,6 +334,9 @@ impl Ctx<'_> {
                     .collect();
                 if holders.len() == 1 {
                     return Some(holders[0].name.clone());
+                }
+                if let Some(named) = self.describe(r, before_tok) {
+                    return named;
                 }
                 Some(phrase.to_string())
             }
