@@ -81,7 +81,7 @@ pub struct Extraction {
     pub countries: Vec<Mention>,
     /// Cities, regions, seas and other places.
     pub places: Vec<Mention>,
-    /// Quotes in reading order, direct ones and phrases quoted inside
+    /// Quotations (three words or more) in reading order, direct ones and phrases quoted inside
     /// reported speech ([`Quote::direct`]), with byte spans ([`Quote::span`]).
     pub quotes: Vec<Quote>,
     /// What each main party says or does (points with score 0).
@@ -219,6 +219,7 @@ impl Extractor {
             .segs
             .iter()
             .zip(speakers)
+            .filter(|(s, _)| s.is_quotation(text))
             .map(|(s, sp)| Quote {
                 text: text[s.span.clone()].to_string(),
                 speaker: sp,

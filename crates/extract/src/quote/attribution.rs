@@ -140,7 +140,11 @@ impl Ctx<'_> {
     fn attribute_before(&self, q: &Range<usize>, quotes: &[Range<usize>]) -> Option<(Speaker, usize)> {
         let inside = |t: &Tok| quotes.iter().any(|r| (t.s as usize) >= r.start && (t.e as usize) <= r.end);
         let before = self.toks.partition_point(|t| (t.e as usize) <= q.start);
-        if before == 0 || !self.same_para(self.toks[before - 1].e as usize, q.start) {
+        // A quote that opens its sentence has nothing before it.
+        if before == 0
+            || !self.same_para(self.toks[before - 1].e as usize, q.start)
+            || matches!(self.toks[before - 1].text(self.text), "." | "!" | "?")
+        {
             return None;
         }
         let trange = self.sentence_toks(before - 1);

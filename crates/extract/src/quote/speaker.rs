@@ -218,6 +218,9 @@ impl Ctx<'_> {
     /// A person named after a run of title words from token `k` (at most five: capitalised
     /// words, titles, "of"): "presiding Judge Ann Okoro", "EU Trade Commissioner Piet Smit".
     pub(super) fn person_after_titles(&self, k: usize, ceil: usize) -> Option<usize> {
+        if self.toks.get(k).is_none_or(|t| matches!(t.text(self.text), "of" | "for")) {
+            return None;
+        }
         let mut j = k;
         while j < ceil && j - k <= 5 {
             if let Some(mi) = self.mention_starting_at(j) {
