@@ -52,6 +52,13 @@ impl Ctx<'_> {
             {
                 return Some((Speaker::Mention(mi), after));
             }
+            // "“…,” when Clinton blasted him": a clause of its own, no attribution.
+            if matches!(
+                self.toks[after].text(self.text),
+                "when" | "while" | "after" | "before" | "because" | "if" | "as" | "since" | "until"
+            ) {
+                return None;
+            }
             let trange = self.sentence_toks(after);
             // After a quote that ends its sentence ("…war.”), only a verb close by attributes it.
             let inner_end = self.text[..q.end].trim_end_matches(['”', '"', '\'', '»', ' ']).chars().last();
@@ -171,18 +178,34 @@ impl Ctx<'_> {
                 }
             }
         }
+        // A name, then a dash and the quote: "the former candidate Ann Okoro -- “…”".
+        let mut d = before;
+        while d > trange.start + 1
+            && d + 2 > before
+            && matches!(self.toks[d - 1].text(self.text), "-" | "—" | "–")
+        {
+            d -= 1;
+        }
+        if d < before
+            && let Some(mi) = self.mention_ending_at(d).filter(|&mi| self.ms[mi].ty == EntityType::Per)
+        {
+            return Some((Speaker::Mention(mi), d));
+        }
         let mut k = before;
         while k > trange.start {
             let t = &self.toks[k - 1];
             if inside(t) {
                 break;
             }
+            // "As Ann Okoro recently put it, “…”".
+            let put_it =
+                t.text(self.text) == "put" && self.toks.get(k).is_some_and(|n| n.text(self.text) == "it");
             if t.text(self.text).eq_ignore_ascii_case("according")
                 && let Some(sp) = self.subject_after(k, before)
             {
                 return Some((sp, k - 1));
             }
-            if t.has(w::SPEECH) && !t.is(shape::CAP) {
+            if t.has(w::SPEECH) && !t.is(shape::CAP) || put_it {
                 let mut floor = trange.start;
                 // Do not read back across another quote.
                 for r in quotes {
@@ -227,7 +250,9 @@ impl Ctx<'_> {
             return None;
         }
         let tr = self.sentence_toks(after);
-        if tr.end <= after + 1 || tr.start > after {
+        // The sentence must hold the quote, not start after it.
+        let open_tok = self.toks.partition_point(|t| (t.s as usize) < q.start);
+        if tr.end <= after + 1 || tr.start > open_tok {
             return None;
         }
         // Trailing time words: "…, the ministry said Monday."
@@ -329,6 +354,24 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
         }
         // No attribution in the sentence: the speaker of the previous quote nearby, or the
         // subject of the previous sentence when it introduces speech.
+        // A direct quote inside a sentence with no speech verb: the sentence's subject
+        // ("Okoro hardly answered, treating it as praise -- “That is smart”").
+        if found.is_none() && segs[i].direct {
+            let before = ctx.toks.partition_point(|t| (t.s as usize) < segs[i].open);
+            let tr = tok_range(ctx.toks, ctx.sents[sent_idx].clone());
+            let acts = |m: &Mention| {
+                ctx.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP))
+            };
+            if let Some(mi) = ctx.ms.iter().position(|m| {
+                (m.t0 as usize) >= tr.start
+                    && (m.t1 as usize) < before
+                    && m.sense == Sense::Person
+                    && acts(m)
+                    && !ctx.in_quote(ctx.toks[m.t0 as usize].s as usize)
+            }) {
+                found = ctx.mention_name(mi);
+            }
+        }
         if found.is_none() && segs[i].direct {
             if sent_idx > 0 {
                 let prev = ctx.sents[sent_idx - 1].clone();
