@@ -100,6 +100,33 @@ pub(crate) enum EvalCommand {
     /// FILE is JSON Lines, one article per line: {"id","text","quotes":[…],"partial_quotes":[…]}.
     /// A prediction matches a gold quote when they overlap by at least half of the gold span.
     Quotes(EvalExtractArgs),
+    /// The briefing gold metric: people (with role and country), quotes and speakers, positions,
+    /// what next and countries.
+    ///
+    /// FILE is JSON Lines, one article per line: {"id","published","text","people","quotes",
+    /// "positions","what_next","countries"} (the "Briefing gold" layout). Each article is briefed
+    /// as `attache brief --format json --words 5000 --points 1` would brief it, and every item
+    /// of the JSON's lists is scored, shown on the page or not; quotes are also scored from the
+    /// extractor alone, as `attache extract` finds them. Figures are micro-averaged.
+    Briefing(EvalBriefingArgs),
+}
+
+/// Options of `eval briefing`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalBriefingArgs {
+    /// The gold file (JSON Lines).
+    pub(crate) file: PathBuf,
+    /// Write each article's errors to OUT as JSON lines: missed and spurious people, wrong roles
+    /// and countries, missed quotes and wrong speakers, positions, what next and countries.
+    #[arg(long, value_name = "OUT")]
+    pub(crate) per_article: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Score these briefings (JSON lines as `attache batch --format json` writes them, matched
+    /// to the gold by id) instead of briefing the articles.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) briefs: Option<PathBuf>,
 }
 
 /// Options of `eval ner` and `eval quotes`.

@@ -5,6 +5,7 @@
 //! - `cli`: `brief` on files and standard input, formats, errors and exit codes, templates.
 //! - `briefing`: the briefings of the bundled example articles are sensible.
 //! - `eval`: `eval rouge` on a small set this project wrote.
+//! - `eval_briefing`: `eval briefing` on a two-article gold file and hand-written briefings.
 //! - `library`: the library alone: the examples' code, a user scorer, batch sinks.
 //! - `extract`: `extract` and `eval ner|quotes` on small inputs written here.
 //! - `fuzz_readers`: property tests of the readers and the brief path (`PROPTEST_CASES=N`).
@@ -28,6 +29,7 @@ mod briefing;
 mod cli;
 mod daily;
 mod eval;
+mod eval_briefing;
 mod extract;
 mod faults;
 mod fuzz_readers;

@@ -9,6 +9,8 @@
 //! get, are the `attache eval …` commands in the `attache` package
 //! (`src/cmd/eval/`); that package depends on this one, never the reverse.
 //!
+//! - [`briefing`]: the briefing gold metric (people, roles, countries, quotes and
+//!   speakers, positions, what next), from a briefing's JSON.
 //! - [`summaries`]: summarisation sets (`{"id","title","text","summary"}`),
 //!   mean ROUGE of candidate summaries per method, paired comparisons.
 //! - [`clusters`]: multi-document clusters (DUC 2004 layout) and recall
@@ -29,6 +31,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod briefing;
 pub mod clusters;
 pub mod html;
 pub mod ner;

@@ -19,11 +19,13 @@
 //! | `eval daily` | `daily.rs` | `Pipeline::analyse` and the daily briefing | `attache_eval::clusters` |
 //! | `eval update` | `update.rs` | the daily briefing with and without `--since` | (counts of story marks) |
 //! | `eval ner`, `eval quotes` | `extract.rs` | `attache_extract::Extractor::spans`, as `attache extract` | `attache_eval::{ner, quotes}` |
+//! | `eval briefing` | `briefing.rs` | `Pipeline::brief` as `attache brief --format json --words 5000 --points 1`, and `Extractor::spans` | `attache_eval::briefing` |
 //! | `eval html` | `html.rs` | `attache_parse::read_html`, as `brief page.html` | `attache_eval::html` |
 //!
 //! So a figure in the README or `docs/benchmarks.md` is a figure of what
 //! `attache brief`, `attache daily` or `attache extract` print.
 
+mod briefing;
 mod daily;
 mod extract;
 mod html;
@@ -44,6 +46,7 @@ pub(crate) fn execute(cmd: &EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Html { dir, pages } => html::html(dir, pages.as_deref()),
         EvalCommand::Ner(args) => extract::ner(args),
         EvalCommand::Quotes(args) => extract::quotes(args),
+        EvalCommand::Briefing(args) => briefing::briefing(args),
     }
 }
 
