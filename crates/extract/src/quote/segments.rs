@@ -21,8 +21,19 @@ pub(crate) struct Segment {
 impl Segment {
     /// A quotation reproduces someone's words: three words or more. Scare quotes and
     /// names of things ("the “Quad” format", “reform”) are quoted, but no quotation.
+    /// A title after "titled", "called" … in title case (“How to Win the Peace”) is a name.
     pub(crate) fn is_quotation(&self, text: &str) -> bool {
-        text[self.span.clone()].split_whitespace().nth(2).is_some()
+        let q = &text[self.span.clone()];
+        if q.split_whitespace().nth(2).is_none() {
+            return false;
+        }
+        let lead = text[..self.open].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let named = matches!(lead, "titled" | "entitled" | "called" | "named" | "headlined" | "dubbed");
+        let title_case = q
+            .split_whitespace()
+            .filter(|w| w.len() >= 4)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+        !(named && title_case)
     }
 }
 
@@ -185,6 +196,25 @@ mod tests {
     #[test]
     fn an_apostrophe_opens_nothing() {
         assert_eq!(segs("The envoy's plan is Kyiv’s too."), []);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_no_quotations() {
+        let text = "She called it “reform” and cited a paper titled “Roads to a Lasting Peace in the Region” \
+                    that warned of “a war nobody can win.”";
+        let paras = [0..text.len()];
+        let got: Vec<(&str, bool)> = find_segments(text, &paras)
+            .iter()
+            .map(|s| (&text[s.span.clone()], s.is_quotation(text)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("reform", false),
+                ("Roads to a Lasting Peace in the Region", false),
+                ("a war nobody can win.", true)
+            ]
+        );
     }
 
     #[test]

@@ -232,7 +232,7 @@ impl Ctx<'_> {
             // Any describing word but a verb or a function word: "9/11 widow Ann Okoro".
             let tx = t.text(self.text);
             let titleish = matches!(tx, "of" | "for" | "/")
-                || tx.bytes().all(|b| b.is_ascii_digit())
+                || tx.bytes().any(|b| b.is_ascii_digit())
                 || !t.has(w::SPEECH | w::STOP)
                     && t.is(shape::WORD)
                     && (t.is(shape::CAP) || t.has(w::TITLE_HEAD | w::TITLE_MOD) || j - k < 2);
