@@ -66,13 +66,34 @@ impl Ctx<'_> {
             // "…war.” Kim said." attributes it; "…war.” Kim said the talks would fail." is the
             // next sentence and says something else.
             let closed = inner_end == Some('.');
+            // After the verb only circumstances: "Kim said on Monday.", "said Kim."
             let short_tail = |k: usize| {
+                let tail = &self.toks[k + 1..trange.end];
+                let circumstance = tail.first().is_none_or(|t| {
+                    t.has(w::WEEKDAY)
+                        || matches!(
+                            t.text(self.text),
+                            "on" | "at"
+                                | "in"
+                                | "to"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "from"
+                                | "today"
+                                | "yesterday"
+                                | "later"
+                                | "earlier"
+                                | "late"
+                                | "last"
+                                | "this"
+                        )
+                });
                 !closed
                     || k - after <= 7
-                        && self.toks[k + 1..trange.end].iter().filter(|t| t.is(shape::WORD)).count() <= 8
-                        && !self.toks[k + 1..trange.end]
-                            .iter()
-                            .any(|t| t.is(shape::QUOTE) || t.text(self.text) == "that")
+                        && (k == after || circumstance)
+                        && tail.iter().filter(|t| t.is(shape::WORD)).count() <= 8
+                        && !tail.iter().any(|t| t.is(shape::QUOTE) || t.text(self.text) == "that")
             };
             // A subject right after the quote, then a long apposition or relative clause,
             // then the verb: "“…” Cruz, who has proposed repealing it, said at the time."
@@ -502,6 +523,88 @@ mod tests {
         let got = quotes("“We will stay,” Maria Lopez said, “and we will win.”");
         let speakers: Vec<Option<&str>> = got.iter().map(|q| q.1.as_deref()).collect();
         assert_eq!(speakers, [Some("Maria Lopez"), Some("Maria Lopez")]);
+    }
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>, bool)> {
+        quotes(text)
+    }
+
+    #[test]
+    fn wire_marks_are_quotes() {
+        let got = speakers("``We will not retreat,'' said Defence Minister Alan Price.");
+        assert_eq!(got, [("We will not retreat,".into(), Some("Alan Price".into()), true)]);
+    }
+
+    #[test]
+    fn a_quote_ending_its_sentence_is_not_attributed_by_the_next_sentence() {
+        let got = speakers(
+            "``We need more boats,'' said Lena Park, a fisherman. ``The island has none of them.'' \
+             Officials said the roads were closed.",
+        );
+        let names: Vec<Option<&str>> = got.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(names, [Some("Lena Park"), Some("Lena Park")]);
+    }
+
+    #[test]
+    fn a_quote_split_by_he_said_is_two_quotes() {
+        let got = speakers(
+            "Omar Haddad landed in Cairo. ``We came in peace,'' he said, ``and we will leave in peace.''",
+        );
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|q| q.1.as_deref() == Some("Omar Haddad")), "{got:?}");
+    }
+
+    #[test]
+    fn a_partial_quote_belongs_to_the_verb_that_reports_it() {
+        let got = speakers(
+            "Foreign Minister Tomas Berg warned that ``if nothing is done soon the region will burn'' and left.",
+        );
+        assert_eq!(
+            got,
+            [("if nothing is done soon the region will burn".into(), Some("Tomas Berg".into()), false)]
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_attributed_right_after_it() {
+        let got = speakers(
+            "The ministers said strikes could follow ``if the blockade is not lifted at once,'' \
+             spokesman Ivo Kral told reporters.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Ivo Kral"));
+    }
+
+    #[test]
+    fn partial_quotes_in_one_breath_share_their_speaker() {
+        let got = speakers("Ivo Kral said that ``we want a ceasefire now'' and ``we will talk to anyone.''");
+        let names: Vec<Option<&str>> = got.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(names, [Some("Ivo Kral"), Some("Ivo Kral")]);
+    }
+
+    #[test]
+    fn a_sentence_ending_with_its_attribution() {
+        let got = speakers(
+            "The president arrived for ``a visit of friendship and rest'' at the invitation of the king, \
+             an official statement said.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("an official statement"));
+    }
+
+    #[test]
+    fn a_country_warning_in_a_participle() {
+        let got = speakers(
+            "Turkey stepped up pressure on Rome on Sunday, warning that asylum would amount to \
+             ``opening the doors to terror.''",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Turkey"));
+    }
+
+    #[test]
+    fn a_name_before_a_dash() {
+        let got = speakers(
+            "Many agreed, including the former candidate Carl Ames -- ``It is wrong to hide the returns'' -- and others.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Carl Ames"));
     }
 
     #[test]

@@ -24,7 +24,11 @@ impl Ctx<'_> {
     /// and wars.
     pub(super) fn mention_name(&self, mi: usize) -> Option<String> {
         let m = &self.ms[mi];
-        let name = m.canonical.as_str();
+        // A person is named as the people list names them.
+        let name = match self.people.get(m.person as usize) {
+            Some(p) if m.ty == EntityType::Per => p.name.as_str(),
+            _ => m.canonical.as_str(),
+        };
         let first = name.split(' ').next().unwrap_or(name);
         if name
             .split(' ')
@@ -32,7 +36,8 @@ impl Ctx<'_> {
         {
             return None;
         }
-        if name.contains(' ') && lexicon::flags(first) & (w::WEEKDAY | w::MONTH) != 0 {
+        // Weekdays only: months are given names too ("Jan", "April").
+        if name.contains(' ') && lexicon::flags(first) & w::WEEKDAY != 0 {
             let rest = &name[first.len() + 1..];
             let full = self.people.iter().find(|p| p.name != name && p.name.ends_with(rest));
             return Some(full.map_or_else(|| rest.to_string(), |p| p.name.clone()));
@@ -138,6 +143,12 @@ mod tests {
         let text = "“Violence must end,” a statement by the European Union said. \
                     The union “expects the talks to resume soon,” the statement added.";
         assert_eq!(speakers(text), [Some("European Union".to_string()), Some("European Union".to_string())]);
+    }
+
+    #[test]
+    fn a_month_is_a_given_name_a_weekday_is_not() {
+        let text = "President Jan Lund flew to Oslo. ``This is a good start,'' he said.";
+        assert_eq!(speakers(text), [Some("Jan Lund".to_string())]);
     }
 
     #[test]

@@ -392,6 +392,46 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_subject_carries_the_chain_past_an_object() {
+        let text = "President Jan Lund flew to Oslo on Monday. ``This is a good start,'' he said. \
+                    He said he had come at the request of Omar Haddad. ``Haddad asked me to come,'' he said.";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.1).collect();
+        assert_eq!(got, [Some("Jan Lund".to_string()), Some("Jan Lund".to_string())]);
+    }
+
+    #[test]
+    fn a_named_apposition_beats_its_title() {
+        let text = "``The talks are over,'' the ministry spokesman, Ivo Kral, said.";
+        assert_eq!(speaker(text).as_deref(), Some("Ivo Kral"));
+        let text = "``My husband is innocent,'' said his wife, Maria Lopez.";
+        assert_eq!(speaker(text).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn describing_words_before_a_name_after_the_verb() {
+        assert_eq!(
+            speaker("``The verdict stands,'' said presiding Judge Ann Okoro.").as_deref(),
+            Some("Ann Okoro")
+        );
+        assert_eq!(
+            speaker("``We are ready to go,'' said commander Robert Lane.").as_deref(),
+            Some("Robert Lane")
+        );
+    }
+
+    #[test]
+    fn the_listener_is_no_speaker() {
+        let text = "Ivo Kral told the court that guards beat him ``until my ribs cracked.''";
+        assert_eq!(speaker(text).as_deref(), Some("Ivo Kral"));
+    }
+
+    #[test]
+    fn a_pronoun_subject_speaks_a_partial_quote() {
+        let text = "Maria Lopez was questioned again on Friday. She called the interviews ``pressure and nothing else.''";
+        assert_eq!(speaker(text).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
     fn a_noun_phrase_speaker() {
         let text = "“The talks are over,” a ministry spokesman said.";
         assert_eq!(speaker(text).as_deref(), Some("a ministry spokesman"));
