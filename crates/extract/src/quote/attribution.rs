@@ -383,14 +383,15 @@ pub(crate) fn attribute(ctx: &Ctx<'_>, segs: &mut [Segment]) -> Vec<Option<Strin
             let acts = |m: &Mention| {
                 ctx.toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::WORD) && !t.is(shape::CAP))
             };
-            if let Some(mi) = ctx.ms.iter().position(|m| {
+            let from = ctx.mentions_from(tr.start);
+            if let Some(mi) = ctx.ms[from..].iter().take_while(|m| (m.t1 as usize) < before).position(|m| {
                 (m.t0 as usize) >= tr.start
                     && (m.t1 as usize) < before
                     && m.sense == Sense::Person
                     && acts(m)
                     && !ctx.in_quote(ctx.toks[m.t0 as usize].s as usize)
             }) {
-                found = ctx.mention_name(mi);
+                found = ctx.mention_name(from + mi);
             }
         }
         if found.is_none() && segs[i].direct {

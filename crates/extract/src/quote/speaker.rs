@@ -11,11 +11,18 @@ use crate::lexicon::w;
 use crate::tok::shape;
 
 impl Ctx<'_> {
+    // Mentions are in reading order and do not overlap: binary searches.
     pub(super) fn mention_ending_at(&self, t_end: usize) -> Option<usize> {
-        self.ms.iter().position(|m| m.t1 as usize == t_end)
+        let i = self.ms.partition_point(|m| (m.t1 as usize) < t_end);
+        (self.ms.get(i)?.t1 as usize == t_end).then_some(i)
     }
     pub(super) fn mention_starting_at(&self, t: usize) -> Option<usize> {
-        self.ms.iter().position(|m| m.t0 as usize == t)
+        let i = self.ms.partition_point(|m| (m.t0 as usize) < t);
+        (self.ms.get(i)?.t0 as usize == t).then_some(i)
+    }
+    /// Index of the first mention starting at or after token `t`.
+    pub(super) fn mentions_from(&self, t: usize) -> usize {
+        self.ms.partition_point(|m| (m.t0 as usize) < t)
     }
 
     /// The subject before token `v` (a speech verb), within its clause.
