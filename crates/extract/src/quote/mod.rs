@@ -15,6 +15,7 @@ mod describe;
 mod direct;
 mod segments;
 mod speaker;
+mod tail;
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -202,7 +202,7 @@ mod tests {
     fn scare_quotes_and_titles_are_no_quotations() {
         let text = "She called it “reform” and cited a paper titled “Roads to a Lasting Peace in the Region” \
                     that warned of “a war nobody can win.”";
-        let paras = [0..text.len()];
+        let paras: Vec<std::ops::Range<usize>> = std::iter::once(0..text.len()).collect();
         let got: Vec<(&str, bool)> = find_segments(text, &paras)
             .iter()
             .map(|s| (&text[s.span.clone()], s.is_quotation(text)))

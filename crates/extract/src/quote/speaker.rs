@@ -230,10 +230,10 @@ impl Ctx<'_> {
         }
         let mut j = k;
         while j < ceil && j - k <= 5 {
-            if let Some(mi) = self.mention_starting_at(j) {
-                if self.ms[mi].ty == EntityType::Per {
-                    return (j > k || self.ms[mi].sense == Sense::Person).then_some(mi);
-                }
+            if let Some(mi) = self.mention_starting_at(j)
+                && self.ms[mi].ty == EntityType::Per
+            {
+                return (j > k || self.ms[mi].sense == Sense::Person).then_some(mi);
             }
             let t = &self.toks[j];
             // Any describing word but a verb or a function word: "9/11 widow Ann Okoro".
