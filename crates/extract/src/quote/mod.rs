@@ -5,8 +5,17 @@
 //!   which are partial (a phrase quoted inside reported speech);
 //! - [`speaker`]: the grammar of a speaker (subject before or after a speech
 //!   verb, noun phrases, pronouns resolved to people);
-//! - [`attribution`]: where to look for the speaker of each quotation, and the
-//!   fall-backs across sentences.
+//! - [`attribution`]: where to look for the speaker of each quotation (after it,
+//!   before it, a partial quote's reporting verb first), and the fall-backs
+//!   across sentences;
+//! - [`tail`]: attribution at a sentence's end and names in apposition;
+//! - [`describe`]: speakers named by description ("the Cuban leader", "a
+//!   statement by the EU") resolved to who the text names, and what is never a
+//!   speaker (storms, clause fragments).
+//!
+//! A quotation is a quoted stretch of three words or more
+//! ([`Segment::is_quotation`]); scare quotes and titles are quoted but no
+//! quotation. A quote split by "he said" is two quotes of one group.
 //!
 //! This module holds the context the rules share.
 
