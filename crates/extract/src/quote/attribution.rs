@@ -108,6 +108,9 @@ impl Ctx<'_> {
             if (lead.is_some() || lead_phrase) && !closed {
                 let mut k = after;
                 while k < trange.end && k - after < 30 && !inside(&self.toks[k]) {
+                    if let Some(sp) = self.quoted_as(k) {
+                        return Some((sp, k));
+                    }
                     if self.toks[k].has(w::SPEECH) && !self.toks[k].is(shape::CAP) {
                         let sp = match lead {
                             Some(mi) => Some(Speaker::Mention(mi)),
@@ -152,6 +155,10 @@ impl Ctx<'_> {
                 if t.text(self.text) == "according"
                     && let Some(sp) = self.subject_after(k + 1, trange.end)
                 {
+                    return Some((sp, k));
+                }
+                // "“…,” the agency quoted Karl Vos as saying."
+                if let Some(sp) = self.quoted_as(k) {
                     return Some((sp, k));
                 }
                 if t.is(shape::WORD) {
@@ -223,6 +230,15 @@ impl Ctx<'_> {
                 t.text(self.text) == "put" && self.toks.get(k).is_some_and(|n| n.text(self.text) == "it");
             if t.text(self.text).eq_ignore_ascii_case("according")
                 && let Some(sp) = self.subject_after(k, before)
+            {
+                return Some((sp, k - 1));
+            }
+            // "The agency quoted Karl Vos as saying “…".
+            if k >= 2
+                && self.toks[k - 2].text(self.text) == "as"
+                && t.has(w::SPEECH)
+                && let Some(sp) =
+                    (k.saturating_sub(12).max(trange.start)..k - 2).rev().find_map(|j| self.quoted_as(j))
             {
                 return Some((sp, k - 1));
             }

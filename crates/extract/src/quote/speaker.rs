@@ -222,6 +222,20 @@ impl Ctx<'_> {
         None
     }
 
+    /// "quoted X as saying": X, for the token `k` of "quoted".
+    pub(super) fn quoted_as(&self, k: usize) -> Option<Speaker> {
+        if self.toks.get(k)?.text(self.text) != "quoted" {
+            return None;
+        }
+        let end = (k + 12).min(self.toks.len().saturating_sub(1));
+        let as_at = (k + 2..end)
+            .find(|&j| self.toks[j].text(self.text) == "as" && self.toks[j + 1].has(w::SPEECH))?;
+        self.person_after_titles(k + 1, as_at)
+            .or_else(|| self.mention_starting_at(k + 1).filter(|&mi| (self.ms[mi].t1 as usize) <= as_at))
+            .map(Speaker::Mention)
+            .or_else(|| self.noun_phrase(k + 1, as_at))
+    }
+
     /// A person named after a run of title words from token `k` (at most five: capitalised
     /// words, titles, "of"): "presiding Judge Ann Okoro", "EU Trade Commissioner Piet Smit".
     pub(super) fn person_after_titles(&self, k: usize, ceil: usize) -> Option<usize> {
@@ -436,6 +450,14 @@ mod tests {
     fn a_pronoun_subject_speaks_a_partial_quote() {
         let text = "Maria Lopez was questioned again on Friday. She called the interviews ``pressure and nothing else.''";
         assert_eq!(speaker(text).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let text = "``We will not leave the city,'' the agency quoted Interior Minister Karl Vos as saying.";
+        assert_eq!(speaker(text).as_deref(), Some("Karl Vos"));
+        let text = "The agency quoted Karl Vos as saying that ``the border will stay closed for a week.''";
+        assert_eq!(speaker(text).as_deref(), Some("Karl Vos"));
     }
 
     #[test]
