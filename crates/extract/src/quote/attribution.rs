@@ -252,9 +252,11 @@ impl Ctx<'_> {
                 }
                 // "told the court", "asked the crowd": the object is the listener.
                 let listener = matches!(t.text(self.text), "told" | "tell" | "tells" | "telling" | "asked");
+                // "said X" only where no subject can precede the verb: "…, said X: “…".
+                let inverted = k < 2 || k - 1 <= floor || self.toks[k - 2].is(shape::PUNCT);
                 let sp = self
                     .subject_before(k - 1, floor)
-                    .or_else(|| if listener { None } else { self.subject_after(k - 1, before) })
+                    .or_else(|| if listener || !inverted { None } else { self.subject_after(k - 1, before) })
                     .or_else(|| {
                         // The clause's first person: "James Lewis, a former expert who now studies …, said".
                         self.ms

@@ -69,7 +69,8 @@ const SPEAKER_NOUNS: &str = "source sources statement aide aides people spokesma
     supporter supporters voter voters campaign report memo letter post tweet ad release email resident residents \
     witness witnesses critic critics analyst analysts expert experts observer observers lawyer lawyers attorney \
     member members friend friends leader leaders adviser advisers advisor advisors staff organizer organizers \
-    protester protesters delegate delegates woman man";
+    protester protesters delegate delegates woman man organization organisation group agency ministry \
+    government newspaper committee council commission";
 
 static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS));
 static SPEAKER_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEAKER_NOUNS));
