@@ -254,9 +254,7 @@ impl Ctx<'_> {
             let tx = t.text(self.text);
             let titleish = matches!(tx, "of" | "for" | "/")
                 || tx.bytes().any(|b| b.is_ascii_digit())
-                || !t.has(w::SPEECH | w::STOP)
-                    && t.is(shape::WORD)
-                    && (t.is(shape::CAP) || t.has(w::TITLE_HEAD | w::TITLE_MOD) || j - k < 2);
+                || !t.has(w::SPEECH | w::STOP | w::GOV_VERB) && t.is(shape::WORD);
             if !titleish {
                 return None;
             }
@@ -438,6 +436,7 @@ mod tests {
             speaker("``We are ready to go,'' said commander Robert Lane.").as_deref(),
             Some("Robert Lane")
         );
+        assert_eq!(speaker("``It is wrong,'' said 9/11 widow Ann Okoro.").as_deref(), Some("Ann Okoro"));
     }
 
     #[test]
