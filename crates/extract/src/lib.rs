@@ -4,7 +4,7 @@
 //!
 //! An [`Extractor`] reads a parsed [`Document`] and
 //! returns an [`Extraction`]: people with their role and country,
-//! organisations, countries, places, direct quotes with their speakers, the
+//! organisations, countries, places, quotes with their speakers, the
 //! positions of the main parties and forward-looking `what_next` items with
 //! dates resolved against the publication date. [`Extractor::spans`] does the
 //! same on raw text and reports entity and quote spans in code points, which is
@@ -83,7 +83,7 @@ pub struct Extraction {
     pub countries: Vec<Mention>,
     /// Cities, regions, seas and other places.
     pub places: Vec<Mention>,
-    /// Quotes in reading order, direct ones and phrases quoted inside
+    /// Quotations (three words or more) in reading order, direct ones and phrases quoted inside
     /// reported speech ([`Quote::direct`]), with byte spans ([`Quote::span`]).
     pub quotes: Vec<Quote>,
     /// What each main party says or does (points with score 0).
@@ -128,6 +128,9 @@ pub struct QuoteSpan {
     pub text: String,
     /// The speaker's canonical name, when found.
     pub speaker: Option<String>,
+    /// A whole statement quoted (`false`: a phrase of three words or more quoted inside
+    /// reported speech, "warned that “if nothing is done …”").
+    pub direct: bool,
 }
 
 /// Entity and quote spans of a raw text, offsets in Unicode code points.
@@ -136,7 +139,7 @@ pub struct QuoteSpan {
 pub struct Spans {
     /// Entity mentions.
     pub entities: Vec<EntitySpan>,
-    /// Direct quotes.
+    /// Direct quotes, and partial quotes of three words or more ([`QuoteSpan::direct`]).
     pub quotes: Vec<QuoteSpan>,
 }
 
@@ -225,6 +228,7 @@ impl Extractor {
             .segs
             .iter()
             .zip(speakers)
+            .filter(|(s, _)| s.is_quotation(text))
             .map(|(s, sp)| Quote {
                 text: text[s.span.clone()].to_string(),
                 speaker: sp,
@@ -265,7 +269,7 @@ impl Extractor {
         }
     }
 
-    /// Entity and direct-quote spans of raw text, in code points. Each line is a paragraph.
+    /// Entity and quote spans of raw text, in code points. Each line is a paragraph.
     pub fn spans(&self, text: &str) -> Spans {
         let (sents, paras) = line_paragraphs(text);
         // Raw text has no parse tokens: the extractor reads it all.
@@ -293,12 +297,13 @@ impl Extractor {
             .segs
             .iter()
             .zip(&a.speakers)
-            .filter(|(s, _)| s.direct)
+            .filter(|(s, _)| s.direct || s.is_quotation(text))
             .map(|(s, sp)| QuoteSpan {
                 start: s.span.start,
                 end: s.span.end,
                 text: text[s.span.clone()].to_string(),
                 speaker: sp.clone(),
+                direct: s.direct,
             })
             .collect();
         let mut cp = CharIndex::new(text);

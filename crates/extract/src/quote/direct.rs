@@ -74,6 +74,14 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_quoted_in_reported_speech_is_partial() {
+        assert_eq!(
+            direct("He warned that ``if decisive steps are not taken'' the war would spread."),
+            [("if decisive steps are not taken".into(), false)]
+        );
+    }
+
+    #[test]
     fn a_lower_case_fragment_after_a_comma_is_partial() {
         assert_eq!(
             direct("The plan, “a step back for everyone,” failed."),

@@ -5,15 +5,26 @@
 //!   which are partial (a phrase quoted inside reported speech);
 //! - [`speaker`]: the grammar of a speaker (subject before or after a speech
 //!   verb, noun phrases, pronouns resolved to people);
-//! - [`attribution`]: where to look for the speaker of each quotation, and the
-//!   fall-backs across sentences.
+//! - [`attribution`]: where to look for the speaker of each quotation (after it,
+//!   before it, a partial quote's reporting verb first), and the fall-backs
+//!   across sentences;
+//! - [`tail`]: attribution at a sentence's end and names in apposition;
+//! - [`describe`]: speakers named by description ("the Cuban leader", "a
+//!   statement by the EU") resolved to who the text names, and what is never a
+//!   speaker (storms, clause fragments).
+//!
+//! A quotation is a quoted stretch of three words or more
+//! ([`Segment::is_quotation`]); scare quotes and titles are quoted but no
+//! quotation. A quote split by "he said" is two quotes of one group.
 //!
 //! This module holds the context the rules share.
 
 mod attribution;
+mod describe;
 mod direct;
 mod segments;
 mod speaker;
+mod tail;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -58,7 +69,8 @@ const SPEAKER_NOUNS: &str = "source sources statement aide aides people spokesma
     supporter supporters voter voters campaign report memo letter post tweet ad release email resident residents \
     witness witnesses critic critics analyst analysts expert experts observer observers lawyer lawyers attorney \
     member members friend friends leader leaders adviser advisers advisor advisors staff organizer organizers \
-    protester protesters delegate delegates woman man";
+    protester protesters delegate delegates woman man organization organisation group agency ministry \
+    government newspaper committee council commission";
 
 static DETERMINER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS));
 static SPEAKER_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPEAKER_NOUNS));

@@ -18,6 +18,25 @@ pub(crate) struct Segment {
     pub(crate) direct: bool,
 }
 
+impl Segment {
+    /// A quotation reproduces someone's words: three words or more. Scare quotes and
+    /// names of things ("the “Quad” format", “reform”) are quoted, but no quotation.
+    /// A title after "titled", "called" … in title case (“How to Win the Peace”) is a name.
+    pub(crate) fn is_quotation(&self, text: &str) -> bool {
+        let q = &text[self.span.clone()];
+        if q.split_whitespace().nth(2).is_none() {
+            return false;
+        }
+        let lead = text[..self.open].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let named = matches!(lead, "titled" | "entitled" | "called" | "named" | "headlined" | "dubbed");
+        let title_case = q
+            .split_whitespace()
+            .filter(|w| w.len() >= 4)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+        !(named && title_case)
+    }
+}
+
 fn is_open_ctx(prev: Option<char>, next: Option<char>) -> bool {
     let p_open =
         prev.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | '/'));
@@ -99,14 +118,23 @@ pub(crate) fn find_segments(text: &str, paras: &[Range<usize>]) -> Vec<Segment> 
                     }
                 }
                 Some(o) => {
-                    // A fresh opening mark right after a space while a quote is open: the
-                    // earlier one was stray; restart here.
+                    // A fresh opening mark right after a space while a quote is open: a
+                    // quotation running on into a new paragraph (its opening mark repeated,
+                    // the paragraphs joined) when the open part reads as one, else a stray
+                    // mark; restart here either way.
                     if kind == 1
                         && prev.is_some_and(char::is_whitespace)
                         && next.is_some_and(char::is_alphanumeric)
                     {
+                        let open_part = &text[o..abs];
+                        let run_on = open_part.trim_end().ends_with(['.', '?', '!'])
+                            && open_part.split_whitespace().nth(3).is_some();
+                        if run_on {
+                            push_seg(text, o, abs, abs, group, &mut out);
+                        } else {
+                            group += 1;
+                        }
                         open_at = Some(abs);
-                        group += 1;
                     } else {
                         push_seg(text, o, abs, abs + mark_len, group, &mut out);
                         open_at = None;
@@ -168,6 +196,37 @@ mod tests {
     #[test]
     fn an_apostrophe_opens_nothing() {
         assert_eq!(segs("The envoy's plan is Kyiv’s too."), []);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_no_quotations() {
+        let text = "She called it “reform” and cited a paper titled “Roads to a Lasting Peace in the Region” \
+                    that warned of “a war nobody can win.”";
+        let paras: Vec<std::ops::Range<usize>> = std::iter::once(0..text.len()).collect();
+        let got: Vec<(&str, bool)> = find_segments(text, &paras)
+            .iter()
+            .map(|s| (&text[s.span.clone()], s.is_quotation(text)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("reform", false),
+                ("Roads to a Lasting Peace in the Region", false),
+                ("a war nobody can win.", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_reopened_after_a_full_stop_runs_on() {
+        let got = segs("``We lost the harvest. We lost the house. ``Now we wait,'' she said.");
+        assert_eq!(got, [("We lost the harvest. We lost the house.", 1), ("Now we wait,", 1)]);
+    }
+
+    #[test]
+    fn a_stray_mark_is_dropped() {
+        let got = segs("He called it “historic and “We will go,” she said.");
+        assert_eq!(got, [("We will go,", 2)]);
     }
 
     #[test]

@@ -11,11 +11,18 @@ use crate::lexicon::w;
 use crate::tok::shape;
 
 impl Ctx<'_> {
+    // Mentions are in reading order and do not overlap: binary searches.
     pub(super) fn mention_ending_at(&self, t_end: usize) -> Option<usize> {
-        self.ms.iter().position(|m| m.t1 as usize == t_end)
+        let i = self.ms.partition_point(|m| (m.t1 as usize) < t_end);
+        (self.ms.get(i)?.t1 as usize == t_end).then_some(i)
     }
     pub(super) fn mention_starting_at(&self, t: usize) -> Option<usize> {
-        self.ms.iter().position(|m| m.t0 as usize == t)
+        let i = self.ms.partition_point(|m| (m.t0 as usize) < t);
+        (self.ms.get(i)?.t0 as usize == t).then_some(i)
+    }
+    /// Index of the first mention starting at or after token `t`.
+    pub(super) fn mentions_from(&self, t: usize) -> usize {
+        self.ms.partition_point(|m| (m.t0 as usize) < t)
     }
 
     /// The subject before token `v` (a speech verb), within its clause.
@@ -49,7 +56,7 @@ impl Ctx<'_> {
             if let Some(mi) = self.ms.iter().position(|m| {
                 (m.t0 as usize) >= floor
                     && (m.t1 as usize) < k
-                    && matches!(m.sense, Sense::Person | Sense::Org)
+                    && matches!(m.sense, Sense::Person | Sense::Org | Sense::Country)
                     && acts(m)
                     && !self.in_quote(self.toks[m.t0 as usize].s as usize)
             }) {
@@ -105,7 +112,7 @@ impl Ctx<'_> {
         }
         // A noun phrase back to the clause start: "a ministry spokesman".
         let mut s = k;
-        while s > floor && k - s < 7 {
+        while s > floor && k - s < 10 {
             let t = &self.toks[s - 1];
             if t.is(shape::PUNCT) && !t.is(shape::POSS) || t.has(w::SPEECH) {
                 break;
@@ -187,6 +194,10 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "said presiding Judge Ann Okoro", "said State Department Spokesman James Rubin".
+        if let Some(mi) = self.person_after_titles(k, ceil) {
+            return Some(Speaker::Mention(mi));
+        }
         if let Some(mi) = self.mention_starting_at(k).filter(|&mi| self.ms[mi].ty != EntityType::Misc) {
             return Some(Speaker::Mention(mi));
         }
@@ -202,7 +213,52 @@ impl Ctx<'_> {
             e += 1;
         }
         if is_determiner(self.toks[k].text(self.text)) || self.toks[k].is(shape::CAP) {
+            // "said his wife, Lin Mei": the name.
+            if let Some(mi) = self.apposed_person(e) {
+                return Some(Speaker::Mention(mi));
+            }
             return self.noun_phrase(k, e);
+        }
+        None
+    }
+
+    /// "quoted X as saying": X, for the token `k` of "quoted".
+    pub(super) fn quoted_as(&self, k: usize) -> Option<Speaker> {
+        if self.toks.get(k)?.text(self.text) != "quoted" {
+            return None;
+        }
+        let end = (k + 12).min(self.toks.len().saturating_sub(1));
+        let as_at = (k + 2..end)
+            .find(|&j| self.toks[j].text(self.text) == "as" && self.toks[j + 1].has(w::SPEECH))?;
+        self.person_after_titles(k + 1, as_at)
+            .or_else(|| self.mention_starting_at(k + 1).filter(|&mi| (self.ms[mi].t1 as usize) <= as_at))
+            .map(Speaker::Mention)
+            .or_else(|| self.noun_phrase(k + 1, as_at))
+    }
+
+    /// A person named after a run of title words from token `k` (at most five: capitalised
+    /// words, titles, "of"): "presiding Judge Ann Okoro", "EU Trade Commissioner Piet Smit".
+    pub(super) fn person_after_titles(&self, k: usize, ceil: usize) -> Option<usize> {
+        if self.toks.get(k).is_none_or(|t| matches!(t.text(self.text), "of" | "for")) {
+            return None;
+        }
+        let mut j = k;
+        while j < ceil && j - k <= 5 {
+            if let Some(mi) = self.mention_starting_at(j)
+                && self.ms[mi].ty == EntityType::Per
+            {
+                return (j > k || self.ms[mi].sense == Sense::Person).then_some(mi);
+            }
+            let t = &self.toks[j];
+            // Any describing word but a verb or a function word: "9/11 widow Ann Okoro".
+            let tx = t.text(self.text);
+            let titleish = matches!(tx, "of" | "for" | "/")
+                || tx.bytes().any(|b| b.is_ascii_digit())
+                || !t.has(w::SPEECH | w::STOP | w::GOV_VERB) && t.is(shape::WORD);
+            if !titleish {
+                return None;
+            }
+            j += 1;
         }
         None
     }
@@ -234,11 +290,28 @@ impl Ctx<'_> {
                 .rev()
                 .take_while(|o| self.toks[o.t0 as usize].sent == t0.sent)
                 .any(|o| o.ty == EntityType::Per && !self.in_quote(self.toks[o.t0 as usize].s as usize));
+            // "Ray Verth, said" and "Rubin also said" count as the subject too.
+            let mut a = m.t1 as usize;
+            while self
+                .toks
+                .get(a)
+                .is_some_and(|t| t.text(self.text) == "," || BEFORE_VERB.contains(t.text(self.text)))
+                && a < m.t1 as usize + 2
+            {
+                a += 1;
+            }
             let verb_after = self
                 .toks
-                .get(m.t1 as usize)
+                .get(a)
                 .is_some_and(|v| (v.has(w::SPEECH) || v.has(w::GOV_VERB)) && !v.is(shape::CAP));
-            if first_in_sent || verb_after {
+            // A sentence whose subject is a pronoun ("He said he was going at the request of
+            // Netanyahu") continues the chain: its first name is an object.
+            let sent_start =
+                self.toks[..m.t0 as usize].iter().rposition(|t| t.sent != t0.sent).map_or(0, |p| p + 1);
+            let pronoun_subject = self.toks[sent_start..m.t0 as usize]
+                .iter()
+                .any(|t| t.has(w::PRONOUN_PER) && !self.in_quote(t.s as usize));
+            if verb_after || first_in_sent && !pronoun_subject {
                 return Some(m);
             }
         }
@@ -248,11 +321,16 @@ impl Ctx<'_> {
     /// Resolve a speaker to its display name, following pronouns and titles.
     pub(crate) fn display(&self, sp: &Speaker, before_tok: usize) -> Option<String> {
         match sp {
-            Speaker::Mention(mi) => Some(self.ms[*mi].canonical.clone()),
+            Speaker::Mention(mi) => self.mention_name(*mi),
             Speaker::Phrase(r) => {
                 let t = &self.toks[r.start];
                 if r.len() == 1 && t.has(w::PRONOUN_PER) {
-                    return self.resolve_person(before_tok).map(|m| m.canonical.clone());
+                    let m = self.resolve_person(before_tok)?;
+                    return self
+                        .ms
+                        .iter()
+                        .position(|o| std::ptr::eq(o, m))
+                        .and_then(|mi| self.mention_name(mi));
                 }
                 if r.len() == 1 && t.has(w::PRONOUN_GRP) {
                     let lw = t.text(self.text).to_ascii_lowercase();
@@ -280,6 +358,9 @@ impl Ctx<'_> {
                     .collect();
                 if holders.len() == 1 {
                     return Some(holders[0].name.clone());
+                }
+                if let Some(named) = self.describe(r, before_tok) {
+                    return named;
                 }
                 Some(phrase.to_string())
             }
@@ -327,6 +408,63 @@ mod tests {
     fn a_pronoun_resolves_to_the_person_before_it() {
         let text = "Maria Lopez spoke in Lima. “We will win this vote,” she said.";
         assert_eq!(speaker(text).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn a_pronoun_subject_carries_the_chain_past_an_object() {
+        let text = "President Jan Lund flew to Oslo on Monday. ``This is a good start,'' he said. \
+                    He said he had come at the request of Omar Haddad. ``Haddad asked me to come,'' he said.";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|q| q.1).collect();
+        assert_eq!(got, [Some("Jan Lund".to_string()), Some("Jan Lund".to_string())]);
+    }
+
+    #[test]
+    fn a_named_apposition_beats_its_title() {
+        let text = "``The talks are over,'' the ministry spokesman, Ivo Kral, said.";
+        assert_eq!(speaker(text).as_deref(), Some("Ivo Kral"));
+        let text = "``My husband is innocent,'' said his wife, Maria Lopez.";
+        assert_eq!(speaker(text).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn describing_words_before_a_name_after_the_verb() {
+        assert_eq!(
+            speaker("``The verdict stands,'' said presiding Judge Ann Okoro.").as_deref(),
+            Some("Ann Okoro")
+        );
+        assert_eq!(
+            speaker("``We are ready to go,'' said commander Robert Lane.").as_deref(),
+            Some("Robert Lane")
+        );
+        assert_eq!(speaker("``It is wrong,'' said 9/11 widow Ann Okoro.").as_deref(), Some("Ann Okoro"));
+    }
+
+    #[test]
+    fn the_listener_is_no_speaker() {
+        let text = "Ivo Kral told the court that guards beat him ``until my ribs cracked.''";
+        assert_eq!(speaker(text).as_deref(), Some("Ivo Kral"));
+    }
+
+    #[test]
+    fn a_pronoun_subject_speaks_a_partial_quote() {
+        let text = "Maria Lopez was questioned again on Friday. She called the interviews ``pressure and nothing else.''";
+        assert_eq!(speaker(text).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let text = "``We will not leave the city,'' the agency quoted Interior Minister Karl Vos as saying.";
+        assert_eq!(speaker(text).as_deref(), Some("Karl Vos"));
+        let text = "The agency quoted Karl Vos as saying that ``the border will stay closed for a week.''";
+        assert_eq!(speaker(text).as_deref(), Some("Karl Vos"));
+    }
+
+    #[test]
+    fn the_subject_of_a_content_clause_is_no_speaker() {
+        let text = "The report by the London-based press freedom group says Carl Ames bears \
+                    ``the main responsibility for the arrests.''";
+        let got = speaker(text);
+        assert!(got.as_deref().is_some_and(|s| s.contains("group")), "{got:?}");
     }
 
     #[test]
