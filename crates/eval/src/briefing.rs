@@ -52,7 +52,7 @@ pub use errors::{
 };
 pub use norm::{COUNTRY_ALIASES, NameMatch, contains, country_key, name_match, normalise, share_word};
 pub use report::{
-    BriefingReport, CountryReport, NextReport, PeopleReport, PositionReport, QuoteCounts, QuoteReport,
+    BriefingQuoteReport, BriefingReport, CountryReport, NextReport, PeopleReport, PositionReport, QuoteCounts,
 };
 
 /// One gold article (a line of `briefing.dev.jsonl`).
@@ -74,7 +74,7 @@ pub struct GoldArticle {
     pub not_people: Vec<String>,
     /// Every quotation of three words or more.
     #[serde(default)]
-    pub quotes: Vec<GoldQuote>,
+    pub quotes: Vec<BriefingGoldQuote>,
     /// Each party's positions with their evidence.
     #[serde(default)]
     pub positions: Vec<GoldPosition>,
@@ -120,7 +120,7 @@ pub enum SpeakerKind {
 
 /// A gold quotation.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct GoldQuote {
+pub struct BriefingGoldQuote {
     /// A verbatim piece of the quotation, without marks.
     pub contains: String,
     /// The speaker: a person's `name`, or an organisation or unnamed source as the text names it.
@@ -163,7 +163,7 @@ pub struct Predicted {
     pub people: Vec<PredPerson>,
     /// `quotes[]`.
     #[serde(default)]
-    pub quotes: Vec<PredQuote>,
+    pub quotes: Vec<BriefingPredQuote>,
     /// `positions[]`.
     #[serde(default)]
     pub positions: Vec<PredPosition>,
@@ -197,7 +197,7 @@ pub struct PredPerson {
 
 /// A predicted quote.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct PredQuote {
+pub struct BriefingPredQuote {
     /// The quoted words.
     pub text: String,
     /// The speaker, if attributed.
@@ -269,7 +269,7 @@ impl BriefingTally {
     /// Score quotes found by another system (the extractor alone) against
     /// `gold`, into the report's [`BriefingReport::extractor_quotes`]; their
     /// errors.
-    pub fn add_extractor_quotes(&mut self, gold: &GoldArticle, quotes: &[PredQuote]) -> QuoteErrors {
+    pub fn add_extractor_quotes(&mut self, gold: &GoldArticle, quotes: &[BriefingPredQuote]) -> QuoteErrors {
         score::quotes(gold, quotes, &mut self.c.extractor_quotes)
     }
 

@@ -335,7 +335,23 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             }
             if let Some(m) = who {
                 let speaker = (m.sense == Sense::Person).then(|| m.canonical.clone());
-                let parties = party_of(text, a, m, &aff);
+                let mut parties = party_of(text, a, m, &aff);
+                // Coordinated subjects share the stance: "Tokyo and Seoul welcomed …".
+                let mut k = a.ms.iter().position(|x| std::ptr::eq(x, m)).unwrap_or(0);
+                while k > 0 && m.sense != Sense::Person {
+                    let (prev, cur) = (&a.ms[k - 1], &a.ms[k]);
+                    let gap = cur.t0 as usize - prev.t1 as usize;
+                    let joined = gap == 1 && matches!(a.toks[prev.t1 as usize].text(text), "and" | ",");
+                    if !joined || prev.sense != m.sense || (prev.t0 as usize) < t0 {
+                        break;
+                    }
+                    for p in party_of(text, a, prev, &aff) {
+                        if !parties.contains(&p) {
+                            parties.insert(0, p);
+                        }
+                    }
+                    k -= 1;
+                }
                 if m.sense != Sense::Person && !parties.is_empty() {
                     last_group.clone_from(&parties);
                 }

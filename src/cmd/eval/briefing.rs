@@ -18,7 +18,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use attache_eval::briefing::{BriefingReport, BriefingTally, GoldArticle, PredQuote};
+use attache_eval::briefing::{BriefingPredQuote, BriefingReport, BriefingTally, GoldArticle};
 use attache_extract::Extractor;
 use rayon::prelude::*;
 
@@ -76,13 +76,13 @@ pub(super) fn briefing(args: &EvalBriefingArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let ex = Extractor::new();
-    let extracted: Vec<Vec<PredQuote>> = pool.install(|| {
+    let extracted: Vec<Vec<BriefingPredQuote>> = pool.install(|| {
         gold.par_iter()
             .map(|g| {
                 ex.spans(&g.text)
                     .quotes
                     .into_iter()
-                    .map(|q| PredQuote { text: q.text, speaker: q.speaker })
+                    .map(|q| BriefingPredQuote { text: q.text, speaker: q.speaker })
                     .collect()
             })
             .collect()

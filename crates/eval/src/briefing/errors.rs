@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{PredNext, PredQuote};
+use super::{BriefingPredQuote, PredNext};
 
 /// Everything one article's briefing got wrong, section by section.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -102,7 +102,7 @@ pub struct QuoteErrors {
     /// Gold quotes found, but with no predicted quote containing them having the right speaker.
     pub wrong_speakers: Vec<SpeakerError>,
     /// Predicted quotes that contain no gold quote.
-    pub unmatched: Vec<PredQuote>,
+    pub unmatched: Vec<BriefingPredQuote>,
 }
 
 impl QuoteErrors {

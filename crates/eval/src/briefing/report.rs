@@ -13,9 +13,9 @@ pub struct BriefingReport {
     /// People, roles and people's countries.
     pub people: PeopleReport,
     /// Quotes of the briefing JSON.
-    pub quotes: QuoteReport,
+    pub quotes: BriefingQuoteReport,
     /// Quotes of the extractor alone (`attache extract`); zero counts when not scored.
-    pub extractor_quotes: QuoteReport,
+    pub extractor_quotes: BriefingQuoteReport,
     /// Positions.
     pub positions: PositionReport,
     /// What next.
@@ -82,7 +82,7 @@ pub struct QuoteCounts {
 
 /// Quote figures.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuoteReport {
+pub struct BriefingQuoteReport {
     /// The counts.
     #[serde(flatten)]
     pub counts: QuoteCounts,
@@ -159,8 +159,8 @@ fn share(n: usize, d: usize) -> f64 {
     if d == 0 { 0.0 } else { n as f64 / d as f64 }
 }
 
-fn quote_report(c: QuoteCounts) -> QuoteReport {
-    QuoteReport {
+fn quote_report(c: QuoteCounts) -> BriefingQuoteReport {
+    BriefingQuoteReport {
         counts: c,
         recall: share(c.found, c.gold),
         speaker_recall: share(c.speaker_hits, c.gold),

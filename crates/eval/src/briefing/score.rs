@@ -6,7 +6,9 @@ use super::errors::{
 };
 use super::norm::{NameMatch, contains, country_key, name_match, share_word};
 use super::report::QuoteCounts;
-use super::{GoldArticle, GoldNext, GoldPerson, GoldQuote, PredQuote, Predicted, SpeakerKind};
+use super::{
+    BriefingGoldQuote, BriefingPredQuote, GoldArticle, GoldNext, GoldPerson, Predicted, SpeakerKind,
+};
 
 /// Micro-averaged counts of every figure.
 #[derive(Debug, Clone, Default)]
@@ -138,7 +140,7 @@ fn people(gold: &GoldArticle, pred: &Predicted, c: &mut Counts) -> PeopleErrors 
 /// is matched with the people rule (name, its `also` forms from the gold
 /// people list, word subset); an organisation or unnamed source by a shared
 /// word other than the/a/an/of. A quote without a gold speaker matches no one.
-pub(super) fn speaker_matches(gold: &GoldArticle, q: &GoldQuote, pred: &str) -> bool {
+pub(super) fn speaker_matches(gold: &GoldArticle, q: &BriefingGoldQuote, pred: &str) -> bool {
     let Some(speaker) = q.speaker.as_deref() else { return false };
     match q.speaker_kind {
         SpeakerKind::Person => {
@@ -154,12 +156,12 @@ pub(super) fn speaker_matches(gold: &GoldArticle, q: &GoldQuote, pred: &str) -> 
 }
 
 /// Score predicted quotes against the gold quotes of `gold`, adding to `c`; the errors.
-pub(super) fn quotes(gold: &GoldArticle, pred: &[PredQuote], c: &mut QuoteCounts) -> QuoteErrors {
+pub(super) fn quotes(gold: &GoldArticle, pred: &[BriefingPredQuote], c: &mut QuoteCounts) -> QuoteErrors {
     let mut e = QuoteErrors::default();
     c.gold += gold.quotes.len();
     c.predicted += pred.len();
     for q in &gold.quotes {
-        let found: Vec<&PredQuote> = pred.iter().filter(|p| contains(&p.text, &q.contains)).collect();
+        let found: Vec<&BriefingPredQuote> = pred.iter().filter(|p| contains(&p.text, &q.contains)).collect();
         if found.is_empty() {
             e.missed.push(QuoteMiss { contains: q.contains.clone(), speaker: q.speaker.clone() });
             continue;

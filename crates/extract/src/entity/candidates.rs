@@ -125,7 +125,11 @@ pub(crate) fn find_mentions(
         let mut j = i + 1;
         while j < n && toks[j].sent == t.sent {
             let u = &toks[j];
-            if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent {
+            // A month ends the name ("Lund May 3"), unless a name follows it:
+            // "Jan Lund" is a given name.
+            let name_after =
+                j + 1 < n && toks[j + 1].sent == t.sent && is_name_word(&toks[j + 1], text, caps_sent);
+            if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent && !name_after {
                 break;
             }
             // "van den Broek", "de la Rua": particles chain before the surname.
