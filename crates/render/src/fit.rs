@@ -108,18 +108,19 @@ pub fn page_cost(b: &Brief) -> usize {
 ///
 /// Items go in a fixed order, least valuable first: extra points of a party's
 /// position, parties past two, places and organisations past four,
-/// what-to-watch items past three, quotes past two, people past six, then key
-/// points by rank (the last chosen first) down to two, then the remaining
-/// positions, what-to-watch items and quotes down to one, people down to
-/// three, places and organisations, the last key points but one, and finally
-/// the remaining quotes, what-to-watch items, people, countries past three
-/// and the last countries.
-/// The bottom line and the first key point always stay. Returns how many items
-/// were dropped or hidden; the count is also stored in `stats.dropped`.
+/// what-to-watch items past three, quotes past two, people past six, parties
+/// past one, what-to-watch items and quotes down to one, people down to
+/// three, then key points by rank (the last chosen first) down to two, the
+/// last party, places and organisations, the last key points but one, and
+/// finally the remaining quotes, what-to-watch items, people, countries past
+/// three and the last countries. Key points outrank the extracted sections:
+/// those are cut to one item each before a key point goes. The bottom line
+/// and the first key point always stay. Returns how many items were dropped
+/// or hidden; the count is also stored in `stats.dropped`.
 pub fn fit_to_budget(brief: &mut Brief, budget: usize) -> usize {
     let mut dropped = 0;
     type Step = fn(&mut Brief) -> bool;
-    let steps: [Step; 18] = [
+    let steps: [Step; 19] = [
         |b| {
             let s = b.positions.iter_mut().rev().find(|s| s.shown && count(&s.points) > 1);
             s.is_some_and(|s| hide_past(&mut s.points, 1))
@@ -130,11 +131,12 @@ pub fn fit_to_budget(brief: &mut Brief, budget: usize) -> usize {
         |b| hide_past(&mut b.what_next, 3),
         |b| hide_past(&mut b.quotes, 2),
         |b| hide_past(&mut b.people, 6),
-        |b| b.key_points.len() > 2 && drop_lowest_ranked(b),
-        |b| hide_party_past(b, 0),
+        |b| hide_party_past(b, 1),
         |b| hide_past(&mut b.what_next, 1),
         |b| hide_past(&mut b.quotes, 1),
         |b| hide_past(&mut b.people, 3),
+        |b| b.key_points.len() > 2 && drop_lowest_ranked(b),
+        |b| hide_party_past(b, 0),
         |b| hide_past(&mut b.places, 0) || hide_past(&mut b.organisations, 0),
         |b| b.key_points.len() > 1 && drop_lowest_ranked(b),
         |b| hide_past(&mut b.what_next, 0) || hide_past(&mut b.quotes, 0),
