@@ -17,7 +17,7 @@ use attache_model::{Attribution, Sourcing};
 
 use crate::analysis::Analysis;
 use crate::entity::Sense;
-use crate::lexicon::w;
+use crate::lexicon::{WordSet, w};
 
 /// Verbs that attribute what a sentence reports to a source ("said",
 /// "told", "reported"); verbs of asking or urging do not.
@@ -126,6 +126,14 @@ const STATE_OUTLETS: &[&str] = &[
     "outlets",
 ];
 
+/// Every word any rule of this module starts from: a token that is none of
+/// them is passed over with one lookup.
+static CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    let mut all: Vec<&str> = [HEDGE_WORDS, HEDGE_BE_TO, ANONYMOUS, ATTRIBUTION_VERBS].concat();
+    all.extend(["according", "not", "state", "state-run", "state-owned", "state-controlled", "official"]);
+    WordSet::new(&all.join(" "))
+});
+
 /// The sourcing of every sentence of the analysed text, by sentence index.
 pub(crate) fn sourcing(text: &str, a: &Analysis, quote_speakers: &[(usize, &str)]) -> Vec<Sourcing> {
     let mut out = Vec::with_capacity(a.sents.len());
@@ -158,6 +166,10 @@ fn sentence<'t>(text: &'t str, a: &Analysis, r: std::ops::Range<usize>, quoted: 
     let mut verb = None;
     for k in (0..toks.len()).filter(|&k| outside(k)) {
         let l = word(k);
+        // One table lookup turns away the words that cue nothing.
+        if !CUES.contains(l) {
+            continue;
+        }
         if HEDGE_WORDS.iter().any(|h| l.eq_ignore_ascii_case(h)) {
             hedge(l.to_ascii_lowercase());
         } else if HEDGE_BE_TO.iter().any(|h| l.eq_ignore_ascii_case(h))
@@ -299,6 +311,18 @@ fn speaker_of<'t>(
     {
         return h;
     }
+    // "Ana Ruiz, an analyst at the Lima Institute, said": the subject is
+    // the person before the apposition, not the body inside it.
+    if v > 0 && word(v - 1) == "," {
+        let first = a.ms.partition_point(|m| (m.t0 as usize) < r.start);
+        let subject = a.ms[first..]
+            .iter()
+            .take_while(|m| (m.t1 as usize) <= r.start + v)
+            .find(|m| !a.quoted_tok[m.t0 as usize] && m.sense == Sense::Person);
+        if let Some(m) = subject {
+            return (Attribution::Named, Some(m.canonical.clone()));
+        }
+    }
     if let Some(m) = mention_before(a, &r, v) {
         return (Attribution::Named, Some(m.to_string()));
     }
@@ -358,6 +382,12 @@ mod tests {
         let (k, by, tag) = one("Foreign Minister Ana Ruiz said the talks would resume in Lima.");
         assert_eq!((k, by.as_deref(), tag.as_str()), (Attribution::Named, Some("Ana Ruiz"), "Ruiz"));
         let (k, by, _) = one("The talks would resume in Lima, said Ana Ruiz, the foreign minister.");
+        assert_eq!((k, by.as_deref()), (Attribution::Named, Some("Ana Ruiz")));
+    }
+
+    #[test]
+    fn the_subject_before_an_apposition_is_the_source() {
+        let (k, by, _) = one("Ana Ruiz, an analyst at the Lima Institute, said the talks were useful.");
         assert_eq!((k, by.as_deref()), (Attribution::Named, Some("Ana Ruiz")));
     }
 
