@@ -94,16 +94,7 @@ pub(crate) fn cluster_people(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Ve
         let name = &text[span(m)];
         let ci = match (0..clusters.len()).rev().find(|&c| same_person(name, &clusters[c].name)) {
             Some(c) => c,
-            None => {
-                clusters.push(PersonCluster {
-                    name: name.to_string(),
-                    role: None,
-                    country: None,
-                    mentions: 0,
-                    first_tok: m.t0,
-                });
-                clusters.len() - 1
-            }
+            None => new_cluster(&mut clusters, name, m.t0),
         };
         m.person = ci as u32;
         // Longer names win as canonical ("Hillary Rodham Clinton" over "Hillary Clinton").
@@ -124,19 +115,24 @@ pub(crate) fn cluster_people(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Ve
                     Some(&p) => g.people[p as usize],
                     None => word,
                 };
-                clusters.push(PersonCluster {
-                    name: name.to_string(),
-                    role: None,
-                    country: None,
-                    mentions: 0,
-                    first_tok: m.t0,
-                });
-                clusters.len() - 1
+                new_cluster(&mut clusters, name, m.t0)
             }
         };
         m.person = ci as u32;
     }
     clusters
+}
+
+/// Open a cluster for a person first named `name` at token `first_tok`; its index.
+fn new_cluster(clusters: &mut Vec<PersonCluster>, name: &str, first_tok: u32) -> usize {
+    clusters.push(PersonCluster {
+        name: name.to_string(),
+        role: None,
+        country: None,
+        mentions: 0,
+        first_tok,
+    });
+    clusters.len() - 1
 }
 
 #[cfg(test)]
