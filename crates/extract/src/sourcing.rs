@@ -17,122 +17,65 @@ use attache_model::{Attribution, Sourcing};
 
 use crate::analysis::Analysis;
 use crate::entity::Sense;
+use std::sync::LazyLock;
+
 use crate::lexicon::{WordSet, w};
 
 /// Verbs that attribute what a sentence reports to a source ("said",
 /// "told", "reported"); verbs of asking or urging do not.
-const ATTRIBUTION_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "announced",
-    "announces",
-    "reported",
-    "reports",
-    "claimed",
-    "claims",
-    "declared",
-    "declares",
-    "confirmed",
-    "confirms",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "tweeted",
-    "posted",
-    "explained",
-    "acknowledged",
-    "admitted",
-    "alleged",
-    "quoted",
-    "cited",
-    "disclosed",
-    "revealed",
-    "estimated",
-];
+const ATTRIBUTION_VERBS: &str = "said says say told tells added adds stated states announced announces \
+    reported reports claimed claims declared declares confirmed confirms insisted insists warned warns \
+    noted notes wrote writes tweeted posted explained acknowledged admitted alleged quoted cited \
+    disclosed revealed estimated";
 
 /// Words that hedge a claim by themselves.
-const HEDGE_WORDS: &[&str] =
-    &["reportedly", "allegedly", "purportedly", "apparently", "supposedly", "unconfirmed", "possibly"];
+const HEDGE_WORDS: &str = "reportedly allegedly purportedly apparently supposedly unconfirmed possibly";
 
 /// `… to` phrases after a form of "be" that hedge a claim: "is expected to".
-const HEDGE_BE_TO: &[&str] =
-    &["expected", "believed", "thought", "said", "understood", "alleged", "reported"];
-
-/// Heads of an unnamed official source ("officials said", "a spokesman said").
-const OFFICIAL_HEADS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokesmen",
-    "authorities",
-    "ministry",
-    "government",
-    "police",
-    "military",
-    "army",
-    "embassy",
-    "administration",
-];
-
-/// Heads of an unnamed source ("diplomats said", "sources told").
-const UNNAMED_HEADS: &[&str] = &[
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "insider",
-    "insiders",
-    "witness",
-    "witnesses",
-    "resident",
-    "residents",
-    "analysts",
-    "people",
-    "aides",
-    "aide",
-];
+const HEDGE_BE_TO: &str = "expected believed thought said understood alleged reported";
 
 /// Words after which a sentence's source is anonymous whatever its head:
 /// "on condition of anonymity", "an unnamed diplomat", "not to be named".
-const ANONYMOUS: &[&str] = &["anonymity", "anonymous", "unnamed", "unidentified"];
+const ANONYMOUS: &str = "anonymity anonymous unnamed unidentified";
+
+/// Words that can open a state outlet: "state television", "the official
+/// news agency".
+const STATE_WORDS: &str = "state state-run state-owned state-controlled official";
+
+/// Every word a rule of this module starts from, flagged
+/// [`w::SOURCE_CUE`] in the lexicon: a token without the flag is passed
+/// over with one bit test.
+pub(crate) const CUE_WORDS: [&str; 6] =
+    [ATTRIBUTION_VERBS, HEDGE_WORDS, HEDGE_BE_TO, ANONYMOUS, STATE_WORDS, "according not"];
+
+/// Heads of an unnamed official source ("officials said", "a spokesman said").
+static OFFICIAL_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        "official officials spokesman spokeswoman spokesperson spokesmen authorities ministry \
+         government police military army embassy administration",
+    )
+});
+
+/// Heads of an unnamed source ("diplomats said", "sources told").
+static UNNAMED_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        "source sources diplomat diplomats insider insiders witness witnesses resident residents \
+         analysts people aides aide",
+    )
+});
 
 /// Outlets of the state: "state television", "state-run media", "the
 /// official news agency".
-const STATE_OUTLETS: &[&str] = &[
-    "media",
-    "television",
-    "tv",
-    "radio",
-    "broadcaster",
-    "agency",
-    "newspaper",
-    "press",
-    "news",
-    "outlet",
-    "outlets",
-];
-
-/// Every word any rule of this module starts from: a token that is none of
-/// them is passed over with one lookup.
-static CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    let mut all: Vec<&str> = [HEDGE_WORDS, HEDGE_BE_TO, ANONYMOUS, ATTRIBUTION_VERBS].concat();
-    all.extend(["according", "not", "state", "state-run", "state-owned", "state-controlled", "official"]);
-    WordSet::new(&all.join(" "))
+static STATE_OUTLETS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new("media television tv radio broadcaster agency newspaper press news outlet outlets")
 });
+
+/// The word lists that decide what a cue word does.
+static HEDGES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEDGE_WORDS));
+static HEDGES_BE_TO: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(HEDGE_BE_TO));
+static ANONYMITY: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ANONYMOUS));
+static STATE: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STATE_WORDS));
+static ATTRIBUTING: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ATTRIBUTION_VERBS));
 
 /// The sourcing of every sentence of the analysed text, by sentence index.
 pub(crate) fn sourcing(text: &str, a: &Analysis, quote_speakers: &[(usize, &str)]) -> Vec<Sourcing> {
@@ -164,15 +107,15 @@ fn sentence<'t>(text: &'t str, a: &Analysis, r: std::ops::Range<usize>, quoted: 
     };
     let (mut anonymous, mut state, mut according) = (false, false, None);
     let mut verb = None;
-    for k in (0..toks.len()).filter(|&k| outside(k)) {
-        let l = word(k);
-        // One table lookup turns away the words that cue nothing.
-        if !CUES.contains(l) {
+    for k in 0..toks.len() {
+        // One bit test turns away the words that cue nothing.
+        if !toks[k].has(w::SOURCE_CUE) || !outside(k) {
             continue;
         }
-        if HEDGE_WORDS.iter().any(|h| l.eq_ignore_ascii_case(h)) {
+        let l = word(k);
+        if HEDGES.contains(l) {
             hedge(l.to_ascii_lowercase());
-        } else if HEDGE_BE_TO.iter().any(|h| l.eq_ignore_ascii_case(h))
+        } else if HEDGES_BE_TO.contains(l)
             && k > 0
             && ["is", "are", "was", "were", "be", "been"].iter().any(|b| is(k - 1, b))
             && is(k + 1, "to")
@@ -181,16 +124,12 @@ fn sentence<'t>(text: &'t str, a: &Analysis, r: std::ops::Range<usize>, quoted: 
         } else if l.eq_ignore_ascii_case("according") && is(k + 1, "to") {
             hedge("according to".into());
             according = according.or(Some(k + 2));
-        } else if ANONYMOUS.iter().any(|x| l.eq_ignore_ascii_case(x))
+        } else if ANONYMITY.contains(l)
             || (l.eq_ignore_ascii_case("not") && is(k + 1, "to") && is(k + 2, "be"))
         {
             anonymous = true;
-        } else if (l.eq_ignore_ascii_case("state")
-            || l.eq_ignore_ascii_case("state-run")
-            || l.eq_ignore_ascii_case("state-owned")
-            || l.eq_ignore_ascii_case("state-controlled")
-            || l.eq_ignore_ascii_case("official"))
-            && (1..=2).any(|d| STATE_OUTLETS.iter().any(|o| is(k + d, o)))
+        } else if STATE.contains(l)
+            && (1..=2).any(|d| STATE_OUTLETS.contains(word(k + d)))
             // "official news agency", not "an official said"
             && !(l.eq_ignore_ascii_case("official") && !(is(k + 1, "news") || is(k + 1, "media")))
         {
@@ -198,7 +137,7 @@ fn sentence<'t>(text: &'t str, a: &Analysis, r: std::ops::Range<usize>, quoted: 
         } else if verb.is_none()
             && toks[k].has(w::SPEECH | w::GOV_VERB)
             && !toks[k].capword()
-            && ATTRIBUTION_VERBS.iter().any(|v| l.eq_ignore_ascii_case(v))
+            && ATTRIBUTING.contains(l)
         {
             verb = Some(k);
         }
@@ -284,10 +223,10 @@ fn source_at<'t>(
 /// An official or unnamed head among `words`.
 fn head_kind<'w>(words: impl Iterator<Item = &'w str>) -> Option<(Attribution, Option<String>)> {
     for l in words {
-        if OFFICIAL_HEADS.iter().any(|h| l.eq_ignore_ascii_case(h)) {
+        if OFFICIAL_HEADS.contains(l) {
             return Some((Attribution::Officials, None));
         }
-        if UNNAMED_HEADS.iter().any(|h| l.eq_ignore_ascii_case(h)) {
+        if UNNAMED_HEADS.contains(l) {
             return Some((Attribution::Unnamed, None));
         }
     }

@@ -35,6 +35,9 @@ pub(crate) mod w {
     pub(crate) const MISC_HEAD: u32 = 1 << 19;
     /// First words of storm names: "Hurricane Mitch", "Typhoon Haiyan".
     pub(crate) const STORM: u32 = 1 << 20;
+    /// Words a sourcing rule starts from (`crate::sourcing`): attribution
+    /// verbs, hedges, "according", "anonymity", "state", "official".
+    pub(crate) const SOURCE_CUE: u32 = 1 << 21;
 }
 
 const SPEECH_VERBS: &str = "say says said saying told tell tells telling added adds adding stressed stresses \
@@ -163,6 +166,9 @@ pub(crate) static LEXICON: LazyLock<HashMap<&'static str, u32, FnvBuild>> = Lazy
     add(WEEKDAYS, w::WEEKDAY);
     add(MISC_HEADS, w::MISC_HEAD);
     add(STORM_WORDS, w::STORM);
+    for words in crate::sourcing::CUE_WORDS {
+        add(words, w::SOURCE_CUE);
+    }
     for line in data_lines(TITLES) {
         let mut f = line.split('|');
         let word = f.next().unwrap_or("").trim();
