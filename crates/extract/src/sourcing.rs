@@ -107,9 +107,9 @@ fn sentence<'t>(text: &'t str, a: &Analysis, r: std::ops::Range<usize>, quoted: 
     };
     let (mut anonymous, mut state, mut according) = (false, false, None);
     let mut verb = None;
-    for k in 0..toks.len() {
+    for (k, t) in toks.iter().enumerate() {
         // One bit test turns away the words that cue nothing.
-        if !toks[k].has(w::SOURCE_CUE) || !outside(k) {
+        if !t.has(w::SOURCE_CUE) || !outside(k) {
             continue;
         }
         let l = word(k);
@@ -134,10 +134,7 @@ fn sentence<'t>(text: &'t str, a: &Analysis, r: std::ops::Range<usize>, quoted: 
             && !(l.eq_ignore_ascii_case("official") && !(is(k + 1, "news") || is(k + 1, "media")))
         {
             state = true;
-        } else if verb.is_none()
-            && toks[k].has(w::SPEECH | w::GOV_VERB)
-            && !toks[k].capword()
-            && ATTRIBUTING.contains(l)
+        } else if verb.is_none() && t.has(w::SPEECH | w::GOV_VERB) && !t.capword() && ATTRIBUTING.contains(l)
         {
             verb = Some(k);
         }
