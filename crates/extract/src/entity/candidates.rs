@@ -129,7 +129,13 @@ pub(crate) fn find_mentions(
             // "Jan Lund" is a given name.
             let name_after =
                 j + 1 < n && toks[j + 1].sent == t.sent && is_name_word(&toks[j + 1], text, caps_sent);
-            if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent && !name_after {
+            if u.has(w::WEEKDAY)
+                || u.has(w::MONTH)
+                    && hits[j].is_none()
+                    && !caps_sent
+                    && !name_after
+                    && !bare_abbrev(text, toks, j)
+            {
                 break;
             }
             // "van den Broek", "de la Rua": particles chain before the surname.
@@ -346,6 +352,23 @@ fn chunk(
                 pos = e;
                 continue;
             }
+            // "Supreme Commander Europe Brandon T. Ruiz": a region inside the title.
+            if head
+                && k < j
+                && let Some(h) = hits[k].filter(|h| matches!(h.kind, GazKind::Place(_)))
+                && (h.t1 as usize) < j
+                && hits[h.t1 as usize].is_none()
+                && person_follows(text, toks, h.t1 as usize)
+            {
+                let he = h.t1 as usize;
+                let e = name_end(toks, hits, he, j);
+                let mut m = Mention::new(he, e, EntityType::Per, Sense::Person);
+                m.role = Some(text[toks[pos].s as usize..toks[he - 1].e as usize].to_string());
+                m.country = pending_country;
+                out.push(m);
+                pos = e;
+                continue;
+            }
             pos = k;
             continue;
         }
@@ -419,20 +442,38 @@ fn adjective_compound(word: &str) -> bool {
 fn short_surname(text: &str, toks: &[Tok], hits: &[Option<GazHit>], pos: usize, j: usize) -> bool {
     let t = &toks[pos];
     let word = t.text(text);
-    let mid = pos > 0 && toks[pos - 1].sent == t.sent && !toks[pos - 1].is(shape::QUOTE | shape::PUNCT);
+    // After a comma too: "his wife, He Ling," (a pronoun after a comma is lower case).
+    let mid = pos > 0
+        && toks[pos - 1].sent == t.sent
+        && (!toks[pos - 1].is(shape::QUOTE | shape::PUNCT) || toks[pos - 1].text(text) == ",");
     mid && word.len() == 2
         && t.is(shape::CAP)
         && !t.is(shape::ALLCAPS)
         && pos + 1 < j
         && hits[pos + 1].is_none()
-        && toks[pos + 1].flags == 0
+        && (toks[pos + 1].flags == 0 || toks[pos + 1].flags == w::MONTH && bare_abbrev(text, toks, pos + 1))
+}
+
+/// A three-letter month abbreviation with no period and no number after it is a word of a
+/// name, not a date: "An Jun" (but "Jun. 4", "Jun 4" and "May" are dates).
+fn bare_abbrev(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = toks[i].text(text);
+    word.len() == 3
+        && !word.eq_ignore_ascii_case("may")
+        && !toks.get(i + 1).is_some_and(|t| t.is(shape::NUM) || t.text(text) == ".")
 }
 
 /// After a place's name, a personal name rather than a team or company: "Commander Europe
 /// Wesley K. Clark".
 fn person_follows(text: &str, toks: &[Tok], end: usize) -> bool {
     let w = toks[end].text(text);
-    GIVEN.contains(w) && toks.get(end + 1).is_some_and(|t| t.capword() && t.sent == toks[end].sent)
+    let next = toks.get(end + 1).filter(|t| t.capword() && t.sent == toks[end].sent);
+    // A middle initial says it too: "Commander Europe Brandon T. Ruiz".
+    let initial = next.is_some_and(|t| {
+        let s = t.text(text);
+        s.len() == 2 && s.ends_with('.') && t.is(shape::CAP)
+    });
+    next.is_some() && (GIVEN.contains(w) || initial)
 }
 
 /// The end of a personal name starting at `k` inside chunk end `j`.
@@ -491,6 +532,22 @@ mod tests {
     fn an_honorific_makes_a_gazetteer_word_a_name() {
         let text = "Mr. English spoke to reporters on Tuesday.";
         assert_eq!(typed(text), [("English".into(), Per)]);
+    }
+
+    #[test]
+    fn family_names_that_look_like_function_words() {
+        let t = typed("Police took An Jun away on Tuesday. His wife, He Ling, said nothing.");
+        assert!(t.contains(&("An Jun".into(), Per)), "{t:?}");
+        assert!(t.contains(&("He Ling".into(), Per)), "{t:?}");
+    }
+
+    #[test]
+    fn a_middle_initial_after_a_place_starts_a_name() {
+        let t = typed("He met Supreme Commander Europe Brandon T. Ruiz in Mons.");
+        assert!(t.contains(&("Brandon T. Ruiz".into(), Per)), "{t:?}");
+        let a = analysed("He met Supreme Commander Europe Brandon T. Ruiz in Mons.");
+        let m = a.ms.iter().find(|m| m.ty == Per).unwrap();
+        assert_eq!(m.role.as_deref(), Some("Supreme Commander Europe"));
     }
 
     #[test]
