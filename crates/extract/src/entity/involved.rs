@@ -53,13 +53,13 @@ pub(crate) fn story_countries(text: &str, toks: &[Tok], ms: &[Mention]) -> Vec<u
     let same_sent = |a: usize, b: usize| toks.get(a).zip(toks.get(b)).is_some_and(|(x, y)| x.sent == y.sent);
     // Demonyms the text uses for an ethnic group: none of their mentions names the state.
     let mut ethnic: Vec<u16> = Vec::new();
-    for m in &cms {
+    for (k, m) in cms.iter().enumerate() {
         if m.demonym && m.t0 > 0 && same_sent(m.t0 - 1, m.t0) {
             let p = &toks[m.t0 - 1];
             let place_before = p.capword()
                 && p.is(shape::CAP)
                 && !p.has(w::COMMON_START | w::STOP | w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC)
-                && !cms.iter().any(|o| o.t1 == m.t0 && !o.demonym);
+                && !(k > 0 && cms[k - 1].t1 == m.t0 && !cms[k - 1].demonym);
             if (word(m.t0 - 1).eq_ignore_ascii_case("ethnic") || place_before) && !ethnic.contains(&m.c) {
                 ethnic.push(m.c);
             }

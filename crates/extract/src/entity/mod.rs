@@ -2,6 +2,7 @@
 //!
 //! - [`candidates`]: gazetteer matches aligned to tokens, capitalised chunks,
 //!   and the first typing of each chunk (titles, honorifics, gazetteer kinds);
+//! - [`name_shape`]: shapes of personal names inside a chunk (family names, initials);
 //! - [`unknown`]: names the gazetteer does not know, typed by shape and neighbours;
 //! - [`things`]: names of things read from the nouns around them ("Hubei province");
 //! - [`context`]: rules that look around mentions (table rows, capitals as
@@ -18,6 +19,7 @@ mod context;
 mod country;
 mod involved;
 mod link;
+mod name_shape;
 mod things;
 mod unknown;
 
