@@ -2,19 +2,20 @@
 //! names, by its name, its demonym, its capital or a national institution ("the Chinese Foreign
 //! Ministry"), except those that appear only in passing. A mention is passing when it is
 //! - one item of a long enumeration (five countries or more: the members of a group);
-//! - coordinated with a continent ("the crises in Asia and Russia"): background, not actors;
-//! - an ethnic group, not a state: "ethnic Albanians", "Kosovo Albanians", and the demonyms
-//!   of a sentence that speaks of ethnic groups ("seven Serbs and five Croats, all ethnic …");
-//!   once the text writes "ethnic Albanian", its other "Albanian" are the people too;
+//! - coordinated with a continent ("the slump in Asia and Brazil"): background, not actors;
+//! - an ethnic group, not a state: "ethnic Hungarians", "Vojvodina Hungarians", and the demonyms
+//!   of a sentence that speaks of ethnic groups ("nine Turks and four Greeks, all ethnic …");
+//!   once the text writes "ethnic Hungarian", its other "Hungarian" are the people too;
 //! - a biography ("trained in France", "educated in Britain");
-//! - the enemy of a past war ("its 1982 war with Argentina");
-//! - a capital naming an event ("the Oslo accords").
+//! - the enemy of a past war ("its 1978 war with Peru");
+//! - a capital naming an event ("the Lima accords"), a country naming a court ("the Rwanda
+//!   tribunal").
 //!
 //! A country counts when at least one of its mentions is not passing; then all count.
 //! The work is linear in the mentions, with a few tokens looked at around each one.
 
 use super::{EntityType, Mention, Sense};
-use crate::lexicon::w;
+use crate::lexicon::{GAZETTEER, w};
 use crate::tok::{Tok, shape};
 
 /// One country mention: the country, its tokens, and whether it is a demonym.
@@ -51,17 +52,30 @@ pub(crate) fn story_countries(text: &str, toks: &[Tok], ms: &[Mention]) -> Vec<u
     }
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let same_sent = |a: usize, b: usize| toks.get(a).zip(toks.get(b)).is_some_and(|(x, y)| x.sent == y.sent);
-    // Demonyms the text uses for an ethnic group: none of their mentions names the state.
-    let mut ethnic: Vec<u16> = Vec::new();
+    let surface = |m: &Cm| stem(&text[toks[m.t0].s as usize..toks[m.t1 - 1].e as usize]);
+    // Demonyms the text uses for an ethnic group ("ethnic Hungarians", "Vojvodina Hungarians",
+    // "Slovak Hungarians"): none of their mentions names the state. Kept by surface: "Magyar" is
+    // the people, "Hungarian" may still be the state.
+    let g = &*GAZETTEER;
+    let mut ethnic: Vec<&str> = Vec::new();
     for (k, m) in cms.iter().enumerate() {
+        if m.demonym && m.t1 == m.t0 + 2 {
+            let (a, b) = (word(m.t0), word(m.t0 + 1));
+            if g.compound_parts.contains_key(a) && g.compound_parts.contains_key(stem(b)) {
+                ethnic.push(stem(b));
+            }
+            continue;
+        }
         if m.demonym && m.t0 > 0 && same_sent(m.t0 - 1, m.t0) {
             let p = &toks[m.t0 - 1];
             let place_before = p.capword()
                 && p.is(shape::CAP)
                 && !p.has(w::COMMON_START | w::STOP | w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC)
                 && !(k > 0 && cms[k - 1].t1 == m.t0 && !cms[k - 1].demonym);
-            if (word(m.t0 - 1).eq_ignore_ascii_case("ethnic") || place_before) && !ethnic.contains(&m.c) {
-                ethnic.push(m.c);
+            if (word(m.t0 - 1).eq_ignore_ascii_case("ethnic") || place_before)
+                && !ethnic.contains(&surface(m))
+            {
+                ethnic.push(surface(m));
             }
         }
     }
@@ -86,9 +100,9 @@ pub(crate) fn story_countries(text: &str, toks: &[Tok], ms: &[Mention]) -> Vec<u
         let noun = toks[t1 - 1].text(text).ends_with('s')
             || toks.get(t1).is_none_or(|t| t.sent != toks[t0].sent || t.is(shape::PUNCT));
         let demonym_ethnic =
-            m.demonym && (ethnic.contains(&m.c) || noun && sentence_says_ethnic(text, toks, t0));
-        // "The Oslo accords", "the Lima summit": a place naming an event (not "the Iraq war").
-        let event = !m.demonym && names_event(text, toks, t0, t1);
+            m.demonym && (ethnic.contains(&surface(m)) || noun && sentence_says_ethnic(text, toks, t0));
+        // "The Lima accords", "the Lima summit": a place naming an event (not "the Iraq war").
+        let event = !m.demonym && names_event(text, toks, t0, t1) || names_court(text, toks, t1);
         let passing = event
             || demonym_ethnic
             || next_to_continent(text, toks, t0, t1)
@@ -105,12 +119,12 @@ pub(crate) fn story_countries(text: &str, toks: &[Tok], ms: &[Mention]) -> Vec<u
     cms.iter().map(|m| m.c).filter(|c| involved.binary_search(c).is_ok()).collect()
 }
 
-/// A place naming an event: "the Oslo accords", "the Oslo and Wye River accords" (a war
+/// A place naming an event: "the Lima accords", "the Lima and Cartagena accords" (a war
 /// stays a country's war: "the Iraq war").
 fn names_event(text: &str, toks: &[Tok], t0: usize, t1: usize) -> bool {
     let sent = toks[t0].sent;
     let mut k = t1;
-    // Over a coordinated name: "and Wye River".
+    // Over a coordinated name: "and Cartagena".
     if toks.get(k).is_some_and(|t| t.sent == sent && t.text(text) == "and") {
         let mut j = k + 1;
         while j < k + 4 && toks.get(j).is_some_and(|t| t.sent == sent && t.capword()) {
@@ -128,6 +142,18 @@ fn names_event(text: &str, toks: &[Tok], t0: usize, t1: usize) -> bool {
     })
 }
 
+/// A court named for the country whose crimes it tries: "the Rwanda tribunal", "the
+/// Rwandan war crimes tribunal" (it sits elsewhere and tries people of a region).
+fn names_court(text: &str, toks: &[Tok], t1: usize) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    word(t1) == "tribunal" || word(t1) == "war" && word(t1 + 1) == "crimes" && word(t1 + 2) == "tribunal"
+}
+
+/// A demonym without its plural "s": "Magyars" and "Magyar" are one people.
+fn stem(word: &str) -> &str {
+    word.strip_suffix('s').unwrap_or(word)
+}
+
 /// Does the sentence of token `t` speak of ethnic groups?
 fn sentence_says_ethnic(text: &str, toks: &[Tok], t: usize) -> bool {
     let s = toks[t].sent;
@@ -143,8 +169,8 @@ fn continent(word: &str) -> bool {
     matches!(word, "Asia" | "Europe" | "Africa" | "America" | "East" | "Balkans" | "Caribbean")
 }
 
-/// Coordinated with a continent: "in Asia and Russia", "Russia and Latin America",
-/// "from Asia to Russia".
+/// Coordinated with a continent: "in Asia and Brazil", "Brazil and Latin America",
+/// "from Asia to Brazil".
 fn next_to_continent(text: &str, toks: &[Tok], t0: usize, t1: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let join = |x: &str| matches!(x, "," | "and" | "or" | "to");
@@ -169,7 +195,7 @@ fn biography(text: &str, toks: &[Tok], t0: usize) -> bool {
         && matches!(word(k - 2), "trained" | "educated" | "studied" | "born" | "schooled")
 }
 
-/// The enemy of a past war: "its 1982 war with Argentina", "the 1991 war against Iraq".
+/// The enemy of a past war: "its 1978 war with Peru", "the 1991 war against Iraq".
 fn past_war(text: &str, toks: &[Tok], t0: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let mut k = t0;
@@ -213,7 +239,7 @@ mod tests {
 
     #[test]
     fn a_country_beside_a_continent_is_background() {
-        let text = "Chile cut rates to fight the slump that hit Asia and Russia last year.";
+        let text = "Chile cut rates to fight the slump that hit Asia and Brazil last year.";
         assert_eq!(countries(text), ["Chile"]);
     }
 
@@ -226,9 +252,21 @@ mod tests {
     }
 
     #[test]
+    fn a_people_named_with_its_homeland_is_no_state() {
+        let text = "Slovak Hungarian leaders met in Bratislava. Three Hungarians were hurt, and Austrian police watched.";
+        assert_eq!(countries(text), ["Slovakia", "Austria"]);
+    }
+
+    #[test]
     fn a_country_named_by_its_name_still_counts_beside_its_ethnic_demonym() {
         let text = "Ethnic Turkish farmers marched. Turkey protested to Greece.";
         assert_eq!(countries(text), ["Turkey", "Greece"]);
+    }
+
+    #[test]
+    fn a_court_named_for_a_country_is_background() {
+        let text = "The Rwandan war crimes tribunal in Tanzania convicted a mayor from Kenya.";
+        assert_eq!(countries(text), ["Tanzania", "Kenya"]);
     }
 
     #[test]
@@ -239,7 +277,7 @@ mod tests {
 
     #[test]
     fn capitals_and_national_institutions_name_their_country() {
-        let text = "Stocks fell in Tokyo. Peru said the Oslo and Lima accords held, after the Iraq war and Greek elections.";
+        let text = "Stocks fell in Tokyo. Peru said the Lima and Quito accords held, after the Iraq war and Greek elections.";
         assert_eq!(countries(text), ["Japan", "Peru", "Iraq", "Greece"]);
         let text = "The Chinese Foreign Ministry protested.";
         assert_eq!(countries(text), ["China"]);

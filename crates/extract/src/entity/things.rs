@@ -1,10 +1,10 @@
 //! Capitalised names of things that a person-shaped name could be taken for, read from the
 //! words the news writes around them:
-//! - the noun the name qualifies: "the Tass news agency", "Hubei province", "the Solidarity
-//!   movement", "a Swissair passenger plane" (but "the Prodi government" is a leader's name
+//! - the noun the name qualifies: "the Dravik news agency", "Hubei province", "the Solidarity
+//!   movement", "a Swissair jet" (but "the Prodi government" is a leader's name
 //!   before the body he leads, and stays open);
 //! - the noun before it: "the newspaper Kommersant", "the daily Le Soir";
-//! - an apposition that says what it is: "Orbitel, a Bulgarian telephone company";
+//! - an apposition that says what it is: "Orbitel, a Bulgarian cable firm";
 //! - a weekday inside a title after a possessive or "the": "London's Sunday Times".
 //!
 //! Also the short apposition of a relative: "Smith's wife, Alma," names a person.
@@ -49,7 +49,11 @@ pub(super) fn named_thing(text: &str, toks: &[Tok], s: usize, e: usize) -> Optio
         if t.has(w::ORG_HEAD) && !follower_noun(word) {
             return org();
         }
-        if matches!(word, "passenger" | "plane" | "jet" | "jetliner" | "airliner" | "flight" | "flights") {
+        // An airline: "a Zelmar jet", "the Zelmar bombing" (of its plane).
+        if matches!(
+            word,
+            "passenger" | "plane" | "jet" | "jetliner" | "airliner" | "flight" | "flights" | "bombing"
+        ) {
             return org();
         }
     }
@@ -63,7 +67,7 @@ pub(super) fn named_thing(text: &str, toks: &[Tok], s: usize, e: usize) -> Optio
     {
         return org();
     }
-    // A weekday in a title: "the Sunday Telegraph", "Moscow's Sunday Herald".
+    // A weekday in a title: "the Sunday Courier", "Moscow's Sunday Herald".
     if s >= 2
         && let Some(p) = at(s - 1).filter(|t| t.has(w::WEEKDAY) && t.is(shape::CAP))
         && toks[s - 2].sent == p.sent
@@ -146,6 +150,10 @@ mod tests {
         assert_eq!(typed("Floods hit Quvaro province on Monday."), [("Quvaro".into(), Loc)]);
         assert_eq!(typed("The Dravik news agency said nothing."), [("Dravik".into(), Org)]);
         assert_eq!(typed("A bomb downed a Zelmar passenger plane."), [("Zelmar".into(), Org)]);
+        assert_eq!(
+            typed("Libya paid for the Zelmar bombing."),
+            [("Libya".into(), Loc), ("Zelmar".into(), Org)]
+        );
     }
 
     #[test]
@@ -157,13 +165,13 @@ mod tests {
     #[test]
     fn a_publication_after_its_kind_or_with_a_weekday() {
         assert_eq!(typed("An editor of the newspaper Vestrovia wrote."), [("Vestrovia".into(), Org)]);
-        let t = typed("Oslo's Sunday Posten reported the deal.");
+        let t = typed("Bergen's Sunday Posten reported the deal.");
         assert!(t.contains(&("Posten".into(), Org)), "{t:?}");
     }
 
     #[test]
     fn an_apposition_naming_a_company() {
-        let t = typed("They worked for Kelvar Netcom, a Danish telephone company, in the city.");
+        let t = typed("They worked for Kelvar Netcom, a Danish cable firm, in the city.");
         assert_eq!(t[0], ("Kelvar Netcom".into(), Org));
         let t = typed("Tom Varga, a senior analyst at the ministry, said talks would go on.");
         assert_eq!(t[0], ("Tom Varga".into(), Per));
