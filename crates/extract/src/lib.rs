@@ -213,9 +213,7 @@ impl Extractor {
         let organisations =
             count_named(a.ms.iter().filter(|m| m.sense == Sense::Org).map(|m| m.canonical.as_str()));
         let countries = count_named(
-            a.ms.iter()
-                .filter(|m| m.sense == Sense::Country)
-                .flat_map(|m| m.country_ids().iter().map(|&c| g.countries[c as usize].name)),
+            entity::story_countries(text, &a.toks, &a.ms).into_iter().map(|c| g.countries[c as usize].name),
         );
         let places = count_named(
             a.ms.iter()

@@ -3,6 +3,7 @@
 //! by titles, honorifics and gazetteer kinds. What no rule here recognises
 //! goes to [`super::unknown`].
 
+use super::name_shape::{adjective_compound, bare_abbrev, courtesy, name_end, person_follows, short_surname};
 use super::unknown::classify_unknown;
 use super::{EntityType, GazHit, Mention, Sense};
 use crate::lexicon::{GAZETTEER, GIVEN, GazKind, w};
@@ -129,7 +130,13 @@ pub(crate) fn find_mentions(
             // "Jan Lund" is a given name.
             let name_after =
                 j + 1 < n && toks[j + 1].sent == t.sent && is_name_word(&toks[j + 1], text, caps_sent);
-            if u.has(w::WEEKDAY) || u.has(w::MONTH) && hits[j].is_none() && !caps_sent && !name_after {
+            if u.has(w::WEEKDAY)
+                || u.has(w::MONTH)
+                    && hits[j].is_none()
+                    && !caps_sent
+                    && !name_after
+                    && !bare_abbrev(text, toks, j)
+            {
                 break;
             }
             // "van den Broek", "de la Rua": particles chain before the surname.
@@ -346,6 +353,23 @@ fn chunk(
                 pos = e;
                 continue;
             }
+            // "Supreme Commander Europe Brandon T. Ruiz": a region inside the title.
+            if head
+                && k < j
+                && let Some(h) = hits[k].filter(|h| matches!(h.kind, GazKind::Place(_)))
+                && (h.t1 as usize) < j
+                && hits[h.t1 as usize].is_none()
+                && person_follows(text, toks, h.t1 as usize)
+            {
+                let he = h.t1 as usize;
+                let e = name_end(toks, hits, he, j);
+                let mut m = Mention::new(he, e, EntityType::Per, Sense::Person);
+                m.role = Some(text[toks[pos].s as usize..toks[he - 1].e as usize].to_string());
+                m.country = pending_country;
+                out.push(m);
+                pos = e;
+                continue;
+            }
             pos = k;
             continue;
         }
@@ -396,56 +420,6 @@ fn chunk(
         }
         pos = e;
     }
-}
-
-/// Courtesy titles, which say nothing of an office: "Mr.", "Dr.", "Sir".
-fn courtesy(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady" | "prof")
-}
-
-/// A capitalised hyphenated adjective: "Marxist-inspired", "Gorbachev-era", "Kremlin-backed".
-fn adjective_compound(word: &str) -> bool {
-    let Some((head, tail)) = word.rsplit_once('-') else { return false };
-    !head.is_empty()
-        && tail.chars().next().is_some_and(char::is_lowercase)
-        && (tail.ends_with("ed")
-            || tail.ends_with("ing")
-            || matches!(tail, "era" | "style" | "type" | "like"))
-}
-
-/// A two-letter function word inside a sentence, capitalised and followed by an unknown
-/// capitalised word, is a family name: "said He Xintong", "took An Jun away".
-fn short_surname(text: &str, toks: &[Tok], hits: &[Option<GazHit>], pos: usize, j: usize) -> bool {
-    let t = &toks[pos];
-    let word = t.text(text);
-    let mid = pos > 0 && toks[pos - 1].sent == t.sent && !toks[pos - 1].is(shape::QUOTE | shape::PUNCT);
-    mid && word.len() == 2
-        && t.is(shape::CAP)
-        && !t.is(shape::ALLCAPS)
-        && pos + 1 < j
-        && hits[pos + 1].is_none()
-        && toks[pos + 1].flags == 0
-}
-
-/// After a place's name, a personal name rather than a team or company: "Commander Europe
-/// Wesley K. Clark".
-fn person_follows(text: &str, toks: &[Tok], end: usize) -> bool {
-    let w = toks[end].text(text);
-    GIVEN.contains(w) && toks.get(end + 1).is_some_and(|t| t.capword() && t.sent == toks[end].sent)
-}
-
-/// The end of a personal name starting at `k` inside chunk end `j`.
-fn name_end(toks: &[Tok], hits: &[Option<GazHit>], k: usize, j: usize) -> usize {
-    let mut e = k + 1;
-    while e < j && hits.get(e).is_none_or(Option::is_none) && !toks[e].has(w::TITLE_HEAD | w::HONORIFIC) {
-        e += 1;
-    }
-    // "Ben Cardin of Maryland": the connector belongs to what follows.
-    while e > k + 1 && toks[e - 1].has(w::CONNECTOR) && !toks[e - 1].is(shape::CAP) {
-        e -= 1;
-    }
-    e
 }
 
 fn gaz_mention(pos: usize, end: usize, kind: GazKind) -> Mention {

@@ -108,7 +108,14 @@ pub(crate) fn cluster_people(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Ve
             continue;
         }
         let word = &text[span(m)];
-        let ci = match single_target(word, m.t0, &clusters) {
+        // "His son, Marco,": a relative is someone else, whatever name they share.
+        let target = if super::things::relative_apposition(text, toks, m.t0 as usize, m.t1 as usize).is_some()
+        {
+            clusters.iter().position(|c| eq(&c.name, word))
+        } else {
+            single_target(word, m.t0, &clusters)
+        };
+        let ci = match target {
             Some(c) => c,
             None => {
                 let name = match g.famous.get(word) {
@@ -120,7 +127,37 @@ pub(crate) fn cluster_people(text: &str, toks: &[Tok], ms: &mut [Mention]) -> Ve
         };
         m.person = ci as u32;
     }
+    also_known_as(text, toks, ms);
     clusters
+}
+
+/// "Ahmed Karim, also known as Abu Sami,": the alias is the same person. Its mentions join
+/// the cluster of the person named just before (the alias cluster is left with none).
+fn also_known_as(text: &str, toks: &[Tok], ms: &mut [Mention]) {
+    let mut remap: Vec<(u32, u32)> = Vec::new();
+    for i in 1..ms.len() {
+        let m = &ms[i];
+        let t0 = m.t0 as usize;
+        if m.ty != EntityType::Per || m.person == u32::MAX || t0 < 3 {
+            continue;
+        }
+        let w = |k: usize| toks[k].text(text);
+        if !(w(t0 - 1) == "as" && w(t0 - 2) == "known") {
+            continue;
+        }
+        let Some(p) = ms[..i].iter().rev().find(|p| p.ty == EntityType::Per && p.person != u32::MAX) else {
+            continue;
+        };
+        let near = t0 - (p.t1 as usize) <= 6 && toks[p.t0 as usize].sent == toks[t0].sent;
+        if near && p.person != m.person {
+            remap.push((m.person, p.person));
+        }
+    }
+    for (from, to) in remap {
+        for m in ms.iter_mut().filter(|m| m.person == from) {
+            m.person = to;
+        }
+    }
 }
 
 /// Open a cluster for a person first named `name` at token `first_tok`; its index.
@@ -141,7 +178,12 @@ mod tests {
     use crate::testutil::analysed;
 
     fn people(text: &str) -> Vec<(String, usize)> {
-        analysed(text).people.iter().map(|p| (p.name.clone(), p.mentions)).collect()
+        analysed(text)
+            .people
+            .iter()
+            .filter(|p| p.mentions > 0)
+            .map(|p| (p.name.clone(), p.mentions))
+            .collect()
     }
 
     #[test]
@@ -178,6 +220,20 @@ mod tests {
     fn a_multi_part_name_and_its_short_form_are_one_person() {
         let text = "President Jean Paul Ben Salah spoke. Later Ben Salah left for Rome.";
         assert_eq!(people(text), [("Jean Paul Ben Salah".to_string(), 2)]);
+    }
+
+    #[test]
+    fn an_alias_is_the_same_person() {
+        let text = "Negotiator Karim Haddad, better known as Abu Sami, said talks would go on.";
+        assert_eq!(people(text), [("Karim Haddad".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_relative_sharing_a_given_name_is_someone_else() {
+        let text = "General Marco Ferri was arrested. Ferri's son, Marco, told reporters he was angry.";
+        let p = people(text);
+        assert!(p.contains(&("Marco Ferri".to_string(), 2)), "{p:?}");
+        assert!(p.contains(&("Marco".to_string(), 1)), "{p:?}");
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //!
 //! - [`candidates`]: gazetteer matches aligned to tokens, capitalised chunks,
 //!   and the first typing of each chunk (titles, honorifics, gazetteer kinds);
+//! - [`name_shape`]: shapes of personal names inside a chunk (family names, initials);
 //! - [`unknown`]: names the gazetteer does not know, typed by shape and neighbours;
+//! - [`things`]: names of things read from the nouns around them ("Hubei province");
 //! - [`context`]: rules that look around mentions (table rows, capitals as
 //!   governments, role phrases, appositions);
+//! - [`involved`]: the countries a story involves (not those it names in passing);
 //! - [`link`]: document-level linking (person clusters, surnames, re-typing
 //!   weak mentions from confident ones, canonical names).
 //!
@@ -14,11 +17,15 @@ mod candidates;
 mod cluster;
 mod context;
 mod country;
+mod involved;
 mod link;
+mod name_shape;
+mod things;
 mod unknown;
 
 pub(crate) use candidates::find_mentions;
 pub(crate) use context::{context_rules, table_teams};
+pub(crate) use involved::story_countries;
 pub(crate) use link::link;
 
 use crate::lexicon::GazKind;

@@ -103,6 +103,9 @@ pub(super) fn classify_unknown(
     if let Some(m) = not_a_name(text, toks, s, e) {
         return m;
     }
+    if let Some(m) = super::things::named_thing(text, toks, s, e) {
+        return Some(m);
+    }
     if n >= 2 && last.has(w::LOC_HEAD) {
         return Some(Mention::new(s, e, EntityType::Loc, Sense::Place));
     }
@@ -138,6 +141,15 @@ pub(super) fn classify_unknown(
     if prev.is_some_and(|p| p.has(w::HONORIFIC)) {
         return Some(Mention::new(s, e, EntityType::Per, Sense::Person));
     }
+    if let Some(kin) = super::things::relative_apposition(text, toks, s, e) {
+        let mut m = Mention::new(s, e, EntityType::Per, Sense::Person);
+        // Named by a given name alone, the person has no office the text gives: the relation
+        // is the role. A full name may have an office elsewhere, which is the role then.
+        if e == s + 1 {
+            m.role = Some(kin.to_string());
+        }
+        return Some(m);
+    }
     // "Germany's Baerbock": a bare name after a country's possessive.
     if n <= 2 && s >= 2 && prev.is_some_and(|p| p.is(shape::POSS)) && !caps_sent {
         let country = (s.saturating_sub(5)..s - 1).any(|k| {
@@ -162,7 +174,9 @@ pub(super) fn classify_unknown(
     if n == 1 && first.is(shape::ALLCAPS) && !caps_sent && word.len() <= 6 && !not_org_acronym(word) {
         return Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     }
-    if prev.is_some_and(|p| p.has(w::LOC_PREP) && !p.is(shape::CAP)) && n <= 2 {
+    // "in Puerto Lempira", and "In La Paz, ..." at the start of a sentence.
+    let sentence_first = |p: &Tok| s < 2 || toks[s - 2].sent != p.sent;
+    if prev.is_some_and(|p| p.has(w::LOC_PREP) && (!p.is(shape::CAP) || sentence_first(p))) && n <= 2 {
         let mut m = Mention::new(s, e, EntityType::Loc, Sense::Place);
         m.weak = true;
         return Some(m);

@@ -72,7 +72,7 @@ const ORG_HEADS: &str = "ministry ministries department office council committee
     mission centre center press news times post journal herald tribune telegraph daily agency \
     exchange church network alliance coalition movement front brigade brigades secretariat \
     academy school hospital reserve trust partners capital motors industries systems technologies \
-    energy petroleum oil airways railways fc";
+    energy petroleum oil airways railways fc watch rights telecom securities";
 
 const ORG_STARTS: &str = "ministry department university bank council institute committee commission \
     federation association office agency board court college school house church national royal";
