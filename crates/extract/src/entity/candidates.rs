@@ -112,7 +112,7 @@ pub(crate) fn find_mentions(
                 continue;
             }
         }
-        // "Marxist-inspired", "Gorbachev-era", "Moscow-backed": an adjective, never a name's start.
+        // "Maoist-inspired", "Brezhnev-era", "Moscow-backed": an adjective, never a name's start.
         if hits[i].is_none() && adjective_compound(t.text(text)) {
             i += 1;
             continue;

@@ -13,7 +13,7 @@ pub(super) fn courtesy(word: &str) -> bool {
     matches!(w.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady" | "prof")
 }
 
-/// A capitalised hyphenated adjective: "Marxist-inspired", "Gorbachev-era", "Kremlin-backed".
+/// A capitalised hyphenated adjective: "Maoist-inspired", "Brezhnev-era", "Kremlin-backed".
 pub(super) fn adjective_compound(word: &str) -> bool {
     let Some((head, tail)) = word.rsplit_once('-') else { return false };
     !head.is_empty()

@@ -1,11 +1,11 @@
 //! Capitalised names of things that a person-shaped name could be taken for, read from the
 //! words the news writes around them:
 //! - the noun the name qualifies: "the Dravik news agency", "Hubei province", "the Solidarity
-//!   movement", "a Swissair jet" (but "the Prodi government" is a leader's name
+//!   movement", "a Lufthansa jet" (but "the Merkel government" is a leader's name
 //!   before the body he leads, and stays open);
 //! - the noun before it: "the newspaper Kommersant", "the daily Le Soir";
 //! - an apposition that says what it is: "Orbitel, a Bulgarian cable firm";
-//! - a weekday inside a title after a possessive or "the": "London's Sunday Times".
+//! - a weekday inside a title after a possessive or "the": "Lagos's Sunday Courier".
 //!
 //! Also the short apposition of a relative: "Smith's wife, Alma," names a person.
 //! Each check looks at a few tokens next to one unknown run.
@@ -18,7 +18,7 @@ fn lower(t: &Tok, text: &str) -> bool {
     t.text(text).starts_with(|c: char| c.is_lowercase())
 }
 
-/// Nouns a leader's name qualifies: the name stays a name ("the Yeltsin government").
+/// Nouns a leader's name qualifies: the name stays a name ("the Orbán government").
 fn follower_noun(word: &str) -> bool {
     matches!(
         word,
