@@ -2,7 +2,7 @@
 //! words the news writes around them:
 //! - the noun the name qualifies: "the Dravik news agency", "Hubei province", "the Solidarity
 //!   movement", "a Lufthansa jet" (but "the Merkel government" is a leader's name
-//!   before the body he leads, and stays open);
+//!   before the body they lead, and stays open);
 //! - the noun before it: "the newspaper Kommersant", "the daily Le Soir";
 //! - an apposition that says what it is: "Orbitel, a Bulgarian cable firm";
 //! - a weekday inside a title after a possessive or "the": "Lagos's Sunday Courier".
