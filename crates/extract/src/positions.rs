@@ -140,6 +140,12 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
         }),
         _ => false,
     };
+    // "from Spain, which wants …": the antecedent of a relative pronoun is its subject.
+    let relative = |m: &Mention| {
+        let e = m.t1 as usize;
+        a.toks.get(e).is_some_and(|t| t.text(text) == ",")
+            && a.toks.get(e + 1).is_some_and(|t| matches!(t.text(text), "which" | "who"))
+    };
     let mut ti = 0;
     let mut mi = 0;
     let mut qi = 0;
@@ -203,7 +209,12 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                             || e + 1 == v
                                 && matches!(a.toks[e].text(text), "has" | "had" | "have" | "also" | "then"))
                 });
-            let strong = stance && !PLAIN.contains(l);
+            // A plain verb in the perfect states a standing position: "X has long said …".
+            let perfect = || {
+                (v.saturating_sub(3).max(t0)..v)
+                    .any(|j| matches!(a.toks[j].text(text), "has" | "have" | "had" | "Has" | "Have"))
+            };
+            let strong = stance && (!PLAIN.contains(l) || perfect());
             let stance = stance || action;
             let according = l.eq_ignore_ascii_case("according")
                 && a.toks.get(v + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"));
@@ -241,7 +252,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                 let cand = ms[..k]
                     .iter()
                     .rev()
-                    .find(|m| actor(m) && !a.quoted_tok[m.t0 as usize] && !in_pp(text, a, m, t0));
+                    .find(|m| actor(m) && !a.quoted_tok[m.t0 as usize] && (relative(m) || !in_pp(text, a, m, t0)));
                 let lo = cand.map_or(t0, |m| m.t1 as usize).max(v.saturating_sub(MAX_GAP));
                 let blocked = (lo..v).any(|j| {
                     let x = &a.toks[j];
@@ -447,5 +458,52 @@ mod tests {
     fn a_demonym_plural_against_something() {
         let ps = positions("The Russians are against any use of force in the region.");
         assert_eq!(points_of(&ps, "Russia").len(), 1, "{ps:?}");
+    }
+
+    #[test]
+    fn a_plain_report_counts_only_as_the_first_point() {
+        let ps = positions(
+            "Belarus said the border would stay open. \
+             Belarus said the harvest was poor this year. \
+             Belarus rejected the new sanctions. \
+             Belarus has long said the lake belongs to it.",
+        );
+        assert_eq!(
+            points_of(&ps, "Belarus"),
+            [
+                "Belarus said the border would stay open.",
+                "Belarus rejected the new sanctions.",
+                "Belarus has long said the lake belongs to it."
+            ],
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_clause_is_the_subject_s() {
+        let ps = positions(
+            "Spain and Portugal raised the pressure on President Ana Costa of Moldova, warning that sanctions were near.",
+        );
+        assert_eq!(points_of(&ps, "Spain").len(), 1, "{ps:?}");
+        assert_eq!(points_of(&ps, "Portugal").len(), 1, "{ps:?}");
+        assert!(points_of(&ps, "Moldova").is_empty(), "{ps:?}");
+    }
+
+    #[test]
+    fn an_object_of_a_preposition_is_not_the_speaker() {
+        let ps = positions("The talks were held at the invitation of Norway, the statement said.");
+        assert!(points_of(&ps, "Norway").is_empty(), "{ps:?}");
+        // The antecedent of "which" is the subject of its clause.
+        let ps = positions("The request came from Spain, which wants to question the general.");
+        assert_eq!(points_of(&ps, "Spain").len(), 1, "{ps:?}");
+    }
+
+    #[test]
+    fn an_acronym_takes_the_full_name() {
+        let ps = positions(
+            "The Ruritanian Liberation Front vowed to fight on. \
+             Later the RLF rejected the offer of talks.",
+        );
+        assert_eq!(points_of(&ps, "Ruritanian Liberation Front").len(), 2, "{ps:?}");
     }
 }
