@@ -88,8 +88,15 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             continue;
         }
         let l = t.text(text);
-        // One probe per token: most words are neither a cue nor a hedge.
-        if !CUE_WORDS.contains(l) {
+        // A flag test first: of the stopwords only "to", "will", "has", "have"
+        // and "if" are cues (compared in place); other words take one probe.
+        if t.has(w::STOP) {
+            let cue_stop = (2..=4).contains(&l.len())
+                && ["to", "will", "has", "have", "if"].iter().any(|c| l.eq_ignore_ascii_case(c));
+            if !cue_stop {
+                continue;
+            }
+        } else if !CUE_WORDS.contains(l) {
             continue;
         }
         let lc = |x: &str| l.eq_ignore_ascii_case(x);
@@ -103,7 +110,7 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
                 n.is(shape::WORD) && !n.is(shape::CAP) && !REPORTED_NOT.contains(n.text(text))
             });
             if reported && plain { Cue::Strong } else { Cue::Weak }
-        } else if lc("to") && k > 0 && COPULA.contains(lw(k - 1)) {
+        } else if lc("to") && k > 0 && (toks[k - 1].has(w::STOP) || toks[k - 1].is(shape::POSS)) && COPULA.contains(lw(k - 1)) {
             // "is to meet", not "is to blame".
             let next = toks.get(k + 1);
             if next.is_some_and(|n| n.is(shape::WORD) && !n.is(shape::CAP)) && !is(k + 1, "blame") {
@@ -139,7 +146,7 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
         } else {
             Cue::None
         };
-        hedged |= HEDGE.contains(l);
+        hedged |= if t.has(w::STOP) { lc("if") } else { HEDGE.contains(l) };
         let c = if hedged || quoted.get(k).copied().unwrap_or(false) { c.min(Cue::Weak) } else { c };
         if c != Cue::None && first == toks.len() {
             first = k;
