@@ -100,8 +100,11 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             continue;
         }
         let lc = |x: &str| l.eq_ignore_ascii_case(x);
+        // A past copula: "was to lift off", "were preparing" tell of a plan then.
+        let past = k > 0 && (is(k - 1, "was") || is(k - 1, "were"));
         let c = if lc("will") || lc("shall") || lc("'ll") || lc("wo") && is(k + 1, "n't") {
-            Cue::Strong
+            // "which will be used", "who will succeed him": a description, not a plan.
+            if k > 0 && (is(k - 1, "which") || is(k - 1, "who")) { Cue::Weak } else { Cue::Strong }
         } else if lc("would") {
             // Reported: "said he would appeal", "adding that it would ask"; not
             // "would be", "would not", "would like".
@@ -114,7 +117,7 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             // "is to meet", not "is to blame".
             let next = toks.get(k + 1);
             if next.is_some_and(|n| n.is(shape::WORD) && !n.is(shape::CAP)) && !is(k + 1, "blame") {
-                Cue::Strong
+                if past { Cue::Weak } else { Cue::Strong }
             } else {
                 Cue::None
             }
@@ -137,7 +140,13 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
         } else if lc("upcoming") || lc("forthcoming") {
             Cue::Strong
         } else if lc("preparing") || lc("drafting") {
-            if k > 0 && COPULA.contains(lw(k - 1)) { Cue::Strong } else { Cue::None }
+            if past {
+                Cue::Weak
+            } else if k > 0 && COPULA.contains(lw(k - 1)) {
+                Cue::Strong
+            } else {
+                Cue::None
+            }
         } else if lc("en") && is(k + 1, "route") {
             Cue::Strong
         } else if lc("must") || lc("may") || lc("might") || lc("could") || lc("next") || lc("later") {
@@ -348,6 +357,20 @@ mod tests {
         let items =
             next("The two leaders met in May 2025 and could meet again. The court may rule in 2024.", PUB);
         assert!(items.is_empty(), "{items:?}");
+    }
+
+    #[test]
+    fn descriptions_and_past_plans_need_a_date_ahead() {
+        let items = next(
+            "The bridge, which will be painted blue, opened in May. \
+             Nobody knows who will lead the party. \
+             The probe was to pass close to a comet. \
+             Engineers were preparing a second launch. \
+             The rocket was to lift off on Friday.",
+            PUB,
+        );
+        let texts: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
+        assert_eq!(texts, ["The rocket was to lift off on Friday."]);
     }
 
     #[test]

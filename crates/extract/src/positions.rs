@@ -169,7 +169,9 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
         // The cheap cue: an actor, a pronoun or a quotation.
         let cue = !sent_quotes.is_empty()
             || ms.iter().any(|m| matches!(m.sense, Sense::Person | Sense::Org | Sense::Country))
-            || a.toks[t0..ti].iter().any(|t| t.has(w::PRONOUN_PER | w::PRONOUN_GRP));
+            || a.toks[t0..ti].iter().any(|t| {
+                t.has(w::PRONOUN_PER) || t.has(w::PRONOUN_GRP) && t.text(text).eq_ignore_ascii_case("they")
+            });
         if !cue {
             continue;
         }
@@ -204,10 +206,9 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                 && l.ends_with("ed")
                 && ms.first().is_some_and(|m| {
                     let e = m.t1 as usize;
-                    actor(m)
-                        && (e == v
-                            || e + 1 == v
-                                && matches!(a.toks[e].text(text), "has" | "had" | "have" | "also" | "then"))
+                    (e == v
+                        || e + 1 == v && matches!(a.toks[e].text(text), "has" | "had" | "have" | "also" | "then"))
+                        && actor(m)
                 });
             // A plain verb in the perfect states a standing position: "X has long said …".
             let perfect = || {

@@ -133,8 +133,14 @@ pub(super) fn affiliations(text: &str, a: &Analysis) -> Vec<Option<String>> {
         }
     }
     // "spokesman for the Democratic Party of the Left": the organisation in the role.
-    let orgs: Vec<&Mention> =
-        a.ms.iter().filter(|m| m.sense == Sense::Org && m.canonical.len() > 3).collect();
+    // Each organisation once (by name), and only when someone has a role to look in.
+    let mut orgs: Vec<&Mention> = Vec::new();
+    if a.people.iter().any(|p| p.role.is_some()) {
+        orgs = a.ms.iter().filter(|m| m.sense == Sense::Org && m.canonical.len() > 3).collect();
+        orgs.sort_by(|x, y| x.canonical.cmp(&y.canonical).then(x.t0.cmp(&y.t0)));
+        orgs.dedup_by(|x, y| x.canonical == y.canonical);
+        orgs.sort_by_key(|m| m.t0);
+    }
     (0..n)
         .map(|p| {
             let in_role = a.people[p].role.as_deref().and_then(|r| {
