@@ -171,6 +171,16 @@ static RELATIVE: std::sync::LazyLock<crate::lexicon::WordSet> = std::sync::LazyL
     )
 });
 
+/// Whether token `t` may start a relative date phrase: a flag test and the
+/// first letter before the word probe.
+fn relative(t: &Tok, text: &str) -> bool {
+    let l = t.text(text);
+    let f = l.as_bytes().first().map_or(0, |b| b | 0x20);
+    let stop_first = matches!(f, b't' | b'i' | b'o' | b'f');
+    let other_first = matches!(f, b'n' | b'l' | b'e' | b't' | b'y' | b'w' | b's' | b'a' | b'f');
+    (if t.has(w::STOP) { stop_first } else { other_first }) && RELATIVE.contains(l)
+}
+
 /// A count written as a word or in digits ("a", "two", "40").
 pub(crate) fn count(word: &str) -> Option<i64> {
     if word.is_empty() || word.len() > 6 {
@@ -231,14 +241,11 @@ fn season(p: Date, word: &str, offset: i16) -> Option<When> {
 /// `future` is the tense of the sentence.
 pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: bool) -> Vec<DateExpr> {
     let mut out = Vec::new();
-    let lw =
-        |i: usize| -> Low { toks.get(i).map_or(Low::new(""), |t| Low::new(t.text(text))) };
+    let lw = |i: usize| -> Low { toks.get(i).map_or(Low::new(""), |t| Low::new(t.text(text))) };
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is(shape::WORD)
-            || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || RELATIVE.contains(t.text(text)))
-        {
+        if !t.is(shape::WORD) || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || relative(t, text)) {
             i += 1;
             continue;
         }
@@ -602,6 +609,18 @@ mod tests {
             assert_eq!(parse_published(s).map(|d| d.to_string()).as_deref(), Some("2026-11-04"), "{s}");
         }
         assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn the_relative_gate_agrees_with_the_word_list() {
+        let s = "next last this later early earlier tomorrow yesterday today weekend in within over \
+                 summer spring autumn fall winter for Next In This the of and said ruling";
+        let mut toks = Vec::new();
+        crate::tok::tokenize(s, 0..s.len(), 0, &[], &mut toks);
+        for t in &toks {
+            assert_eq!(relative(t, s), RELATIVE.contains(t.text(s)), "{}", t.text(s));
+        }
+        assert!(!relative(&toks[toks.len() - 1], s));
     }
 
     #[test]

@@ -91,8 +91,16 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
         // A flag test first: of the stopwords only "to", "will", "has", "have"
         // and "if" are cues (compared in place); other words take one probe.
         if t.has(w::STOP) {
-            let cue_stop = (2..=4).contains(&l.len())
-                && ["to", "will", "has", "have", "if"].iter().any(|c| l.eq_ignore_ascii_case(c));
+            // By length and first letter, then one comparison.
+            let cand = match (l.len(), l.as_bytes()[0] | 0x20) {
+                (2, b't') => "to",
+                (2, b'i') => "if",
+                (3, b'h') => "has",
+                (4, b'w') => "will",
+                (4, b'h') => "have",
+                _ => "",
+            };
+            let cue_stop = !cand.is_empty() && l.eq_ignore_ascii_case(cand);
             if !cue_stop {
                 continue;
             }
@@ -113,7 +121,11 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
                 n.is(shape::WORD) && !n.is(shape::CAP) && !REPORTED_NOT.contains(n.text(text))
             });
             if reported && plain { Cue::Strong } else { Cue::Weak }
-        } else if lc("to") && k > 0 && (toks[k - 1].has(w::STOP) || toks[k - 1].is(shape::POSS)) && COPULA.contains(lw(k - 1)) {
+        } else if lc("to")
+            && k > 0
+            && (toks[k - 1].has(w::STOP) || toks[k - 1].is(shape::POSS))
+            && COPULA.contains(lw(k - 1))
+        {
             // "is to meet", not "is to blame".
             let next = toks.get(k + 1);
             if next.is_some_and(|n| n.is(shape::WORD) && !n.is(shape::CAP)) && !is(k + 1, "blame") {

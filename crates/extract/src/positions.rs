@@ -124,12 +124,13 @@ fn in_pp(text: &str, a: &Analysis, m: &Mention, t0: usize) -> bool {
         return false;
     }
     let p = &a.toks[j - 1];
-    let prep = p.has(w::LOC_PREP)
-        || PREP.contains(p.text(text));
-    prep && !(j >= t0 + 2 && (a.toks[j - 2].has(w::TITLE_HEAD) || ACTOR_NOUN.contains(a.toks[j - 2].text(text))))
+    let prep = p.has(w::LOC_PREP) || PREP.contains(p.text(text));
+    prep && !(j >= t0 + 2
+        && (a.toks[j - 2].has(w::TITLE_HEAD) || ACTOR_NOUN.contains(a.toks[j - 2].text(text))))
 }
 
 /// The positions of the parties, most points first; points in reading order.
+#[inline(never)]
 pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stance> {
     let aff = affiliations(text, a);
     let mut found: Vec<Found> = Vec::new();
@@ -222,7 +223,10 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             let main = if participle {
                 subject.or_else(|| {
                     let first = ms.iter().position(|m| {
-                        (m.t1 as usize) < v && actor(m) && !a.quoted_tok[m.t0 as usize] && !in_pp(text, a, m, t0)
+                        (m.t1 as usize) < v
+                            && actor(m)
+                            && !a.quoted_tok[m.t0 as usize]
+                            && !in_pp(text, a, m, t0)
                     })?;
                     // The last of coordinated subjects: "Japan and Korea …".
                     let mut k = first;
@@ -244,14 +248,14 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             let mut who: Option<&Mention> = main;
             if !according && who.is_none() {
                 let k = ms.partition_point(|m| (m.t1 as usize) <= v);
-                let cand = ms[..k]
-                    .iter()
-                    .rev()
-                    .find(|m| actor(m) && !a.quoted_tok[m.t0 as usize] && (relative(m) || !in_pp(text, a, m, t0)));
+                let cand = ms[..k].iter().rev().find(|m| {
+                    actor(m) && !a.quoted_tok[m.t0 as usize] && (relative(m) || !in_pp(text, a, m, t0))
+                });
                 let lo = cand.map_or(t0, |m| m.t1 as usize).max(v.saturating_sub(MAX_GAP));
                 let blocked = (lo..v).any(|j| {
                     let x = &a.toks[j];
-                    !a.quoted_tok[j] && (!x.has(w::STOP) && STANCE.contains(x.text(text)) || x.text(text) == "that")
+                    !a.quoted_tok[j]
+                        && (!x.has(w::STOP) && STANCE.contains(x.text(text)) || x.text(text) == "that")
                 });
                 let pron = (lo..v).rev().find(|&j| a.toks[j].has(w::PRONOUN_PER) && !a.quoted_tok[j]);
                 let they = (lo..v).rev().find(|&j| {

@@ -155,7 +155,6 @@ pub(super) fn affiliations(text: &str, a: &Analysis) -> Vec<Option<String>> {
         .collect()
 }
 
-
 /// Per article: acronyms of organisations and the full names the text gives
 /// them, from initials ("Kosovo Liberation Army" for "KLA") or an apposition
 /// ("the Ruritanian Workers Party, RWP,", "... Party (RWP)").
