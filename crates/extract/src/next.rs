@@ -173,6 +173,10 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             first = k;
         }
         best = best.max(c);
+        // Nothing later can raise the cue or move its first token.
+        if best == Cue::Strong {
+            break;
+        }
     }
     (best, first)
 }
