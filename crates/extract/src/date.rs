@@ -56,8 +56,45 @@ pub(crate) fn parse_published(s: &str) -> Option<Date> {
         .find_map(|d| d.when.filter(|w| w.start == w.end).map(|w| w.start))
 }
 
+/// A short ASCII word lower-cased on the stack (empty when longer than 15
+/// bytes or not ASCII): the date rules compare words without allocating.
+#[derive(Clone, Copy)]
+struct Low {
+    b: [u8; 15],
+    n: u8,
+}
+
+impl Low {
+    fn new(s: &str) -> Low {
+        let mut b = [0u8; 15];
+        if s.len() > 15 || !s.is_ascii() {
+            return Low { b, n: 0 };
+        }
+        for (d, c) in b.iter_mut().zip(s.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        Low { b, n: s.len() as u8 }
+    }
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.b[..self.n as usize]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Low::new(word).as_str() {
         "monday" => Weekday::Monday,
         "tuesday" => Weekday::Tuesday,
         "wednesday" => Weekday::Wednesday,
@@ -70,7 +107,8 @@ fn weekday(word: &str) -> Option<Weekday> {
 }
 
 fn month(word: &str) -> Option<i8> {
-    let l = word.trim_end_matches('.').to_ascii_lowercase();
+    let l = Low::new(word.trim_end_matches('.'));
+    let l = l.as_str();
     let m = match l.get(..3)? {
         "jan" => 1,
         "feb" => 2,
@@ -129,9 +167,19 @@ const NEAR_DAYS: i64 = 70;
 static RELATIVE: std::sync::LazyLock<crate::lexicon::WordSet> = std::sync::LazyLock::new(|| {
     crate::lexicon::WordSet::new(
         "next last this later early earlier tomorrow yesterday today weekend in within over \
-         summer spring autumn fall winter",
+         summer spring autumn fall winter for",
     )
 });
+
+/// Whether token `t` may start a relative date phrase: a flag test and the
+/// first letter before the word probe.
+fn relative(t: &Tok, text: &str) -> bool {
+    let l = t.text(text);
+    let f = l.as_bytes().first().map_or(0, |b| b | 0x20);
+    let stop_first = matches!(f, b't' | b'i' | b'o' | b'f');
+    let other_first = matches!(f, b'n' | b'l' | b'e' | b't' | b'y' | b'w' | b's' | b'a' | b'f');
+    (if t.has(w::STOP) { stop_first } else { other_first }) && RELATIVE.contains(l)
+}
 
 /// A count written as a word or in digits ("a", "two", "40").
 pub(crate) fn count(word: &str) -> Option<i64> {
@@ -141,7 +189,7 @@ pub(crate) fn count(word: &str) -> Option<i64> {
     if word.as_bytes()[0].is_ascii_digit() {
         return word.parse().ok().filter(|n| (1..=400).contains(n));
     }
-    let n = match word.to_ascii_lowercase().as_str() {
+    let n = match Low::new(word).as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -193,22 +241,19 @@ fn season(p: Date, word: &str, offset: i16) -> Option<When> {
 /// `future` is the tense of the sentence.
 pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: bool) -> Vec<DateExpr> {
     let mut out = Vec::new();
-    let lw =
-        |i: usize| -> String { toks.get(i).map(|t| t.text(text).to_ascii_lowercase()).unwrap_or_default() };
+    let lw = |i: usize| -> Low { toks.get(i).map_or(Low::new(""), |t| Low::new(t.text(text))) };
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.is(shape::WORD)
-            || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || RELATIVE.contains(t.text(text)))
-        {
+        if !t.is(shape::WORD) || !(t.has(w::MONTH | w::WEEKDAY) || t.is(shape::NUM) || relative(t, text)) {
             i += 1;
             continue;
         }
         let word = t.text(text);
-        let lower = word.to_ascii_lowercase();
+        let lower = Low::new(word);
         // Weekdays.
         if let Some(wd) = weekday(word).filter(|_| t.is(shape::CAP)) {
-            let prev = if i > 0 { lw(i - 1) } else { String::new() };
+            let prev = if i > 0 { lw(i - 1) } else { Low::new("") };
             let s0 = if matches!(
                 prev.as_str(),
                 "next" | "last" | "this" | "on" | "until" | "by" | "since" | "from"
@@ -375,7 +420,10 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 let off = if n1 == "next" { 1 } else { 0 };
                 let w = pubd.and_then(|p| {
                     let r = unit_range(p, &n2, off)?;
+                    let weekend = matches!(p.weekday(), Weekday::Saturday | Weekday::Sunday);
                     Some(match lower.as_str() {
+                        // From a weekend, "later this week" is the coming one.
+                        "later" if off == 0 && n2 == "week" && weekend => unit_range(p, "week", 1)?,
                         "later" if off == 0 => When { start: p, end: r.end },
                         "earlier" if off == 0 => When { start: r.start, end: p },
                         _ => r,
@@ -405,7 +453,7 @@ pub(crate) fn find_dates(text: &str, toks: &[Tok], pubd: Option<Date>, future: b
                 Some((i + 2, w))
             }
             ("weekend", _) => {
-                let prev = if i > 0 { lw(i - 1) } else { String::new() };
+                let prev = if i > 0 { lw(i - 1) } else { Low::new("") };
                 let fut = prev != "last" && future;
                 let w = pubd.and_then(|p| {
                     let d = match p.weekday() {
@@ -463,6 +511,31 @@ fn span_phrase(
     {
         return Some((i + 5, pubd.map(When::day)));
     }
+    // "for N units" ahead: it starts now ("will stay for five days"); "for N more
+    // units" and "not … for N units" end then ("not expected for a week or two").
+    if is(i, "for") {
+        if !future {
+            return None;
+        }
+        let k = i + 1 + usize::from(is(i + 1, "perhaps") || is(i + 1, "about") || is(i + 1, "another"));
+        let n = count(tw(k))?;
+        let mut u = k + 1;
+        if (is(u, "to") || is(u, "or")) && count(tw(u + 1)).is_some() {
+            u += 2;
+        }
+        let more = is(u, "more") || is(k - 1, "another");
+        u += usize::from(is(u, "more"));
+        let unit_word = Low::new(tw(u));
+        if !unit(&unit_word) {
+            return None;
+        }
+        let not = toks[i.saturating_sub(4)..i].iter().any(|t| {
+            let x = t.text(text);
+            x.eq_ignore_ascii_case("not") || x.eq_ignore_ascii_case("n't")
+        });
+        let when = pubd.and_then(|p| if more || not { shift(p, n, &unit_word) } else { Some(p) });
+        return Some((u + 1, when.map(When::day)));
+    }
     // "[in|within] N [to|or M] units [from DATE]".
     let (k, lead) = if is(i, "in") || is(i, "within") { (i + 1, true) } else { (i, false) };
     let n = count(tw(k))?;
@@ -473,7 +546,7 @@ fn span_phrase(
     if is(u, "more") {
         u += 1;
     }
-    let unit_word = tw(u).to_ascii_lowercase();
+    let unit_word = Low::new(tw(u));
     if !unit(&unit_word) {
         return None;
     }
@@ -536,6 +609,50 @@ mod tests {
             assert_eq!(parse_published(s).map(|d| d.to_string()).as_deref(), Some("2026-11-04"), "{s}");
         }
         assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn the_relative_gate_agrees_with_the_word_list() {
+        let s = "next last this later early earlier tomorrow yesterday today weekend in within over \
+                 summer spring autumn fall winter for Next In This the of and said ruling";
+        let mut toks = Vec::new();
+        crate::tok::tokenize(s, 0..s.len(), 0, &[], &mut toks);
+        for t in &toks {
+            assert_eq!(relative(t, s), RELATIVE.contains(t.text(s)), "{}", t.text(s));
+        }
+        assert!(!relative(&toks[toks.len() - 1], s));
+    }
+
+    #[test]
+    fn spans_for_a_time() {
+        // 2026-11-04 is a Wednesday.
+        assert_eq!(
+            run("The ship will stay for five days.", "2026-11-04", true),
+            [("for five days".into(), Some("2026-11-04".into()))]
+        );
+        assert_eq!(
+            run("He will be held for perhaps two more weeks.", "2026-11-04", true),
+            [("for perhaps two more weeks".into(), Some("2026-11-18".into()))]
+        );
+        assert_eq!(
+            run("A ruling is not expected for a week or two.", "2026-11-04", true),
+            [("for a week".into(), Some("2026-11-11".into()))]
+        );
+        // Read in the past, it is no date ahead.
+        assert!(run("She waited for two weeks.", "2026-11-04", false).is_empty());
+    }
+
+    #[test]
+    fn later_this_week_from_a_weekend() {
+        // 2026-11-08 is a Sunday: the coming week; midweek, what is left of it.
+        assert_eq!(
+            run("a vote later this week", "2026-11-08", true),
+            [("later this week".into(), Some("2026-11-09".into()))]
+        );
+        assert_eq!(
+            run("a vote later this week", "2026-11-04", true),
+            [("later this week".into(), Some("2026-11-04".into()))]
+        );
     }
 
     #[test]

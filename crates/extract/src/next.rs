@@ -88,13 +88,31 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             continue;
         }
         let l = t.text(text);
-        // One probe per token: most words are neither a cue nor a hedge.
-        if !CUE_WORDS.contains(l) {
+        // A flag test first: of the stopwords only "to", "will", "has", "have"
+        // and "if" are cues (compared in place); other words take one probe.
+        if t.has(w::STOP) {
+            // By length and first letter, then one comparison.
+            let cand = match (l.len(), l.as_bytes()[0] | 0x20) {
+                (2, b't') => "to",
+                (2, b'i') => "if",
+                (3, b'h') => "has",
+                (4, b'w') => "will",
+                (4, b'h') => "have",
+                _ => "",
+            };
+            let cue_stop = !cand.is_empty() && l.eq_ignore_ascii_case(cand);
+            if !cue_stop {
+                continue;
+            }
+        } else if !CUE_WORDS.contains(l) {
             continue;
         }
         let lc = |x: &str| l.eq_ignore_ascii_case(x);
+        // A past copula: "was to lift off", "were preparing" tell of a plan then.
+        let past = k > 0 && (is(k - 1, "was") || is(k - 1, "were"));
         let c = if lc("will") || lc("shall") || lc("'ll") || lc("wo") && is(k + 1, "n't") {
-            Cue::Strong
+            // "which will be used", "who will succeed him": a description, not a plan.
+            if k > 0 && (is(k - 1, "which") || is(k - 1, "who")) { Cue::Weak } else { Cue::Strong }
         } else if lc("would") {
             // Reported: "said he would appeal", "adding that it would ask"; not
             // "would be", "would not", "would like".
@@ -103,11 +121,15 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
                 n.is(shape::WORD) && !n.is(shape::CAP) && !REPORTED_NOT.contains(n.text(text))
             });
             if reported && plain { Cue::Strong } else { Cue::Weak }
-        } else if lc("to") && k > 0 && COPULA.contains(lw(k - 1)) {
+        } else if lc("to")
+            && k > 0
+            && (toks[k - 1].has(w::STOP) || toks[k - 1].is(shape::POSS))
+            && COPULA.contains(lw(k - 1))
+        {
             // "is to meet", not "is to blame".
             let next = toks.get(k + 1);
             if next.is_some_and(|n| n.is(shape::WORD) && !n.is(shape::CAP)) && !is(k + 1, "blame") {
-                Cue::Strong
+                if past { Cue::Weak } else { Cue::Strong }
             } else {
                 Cue::None
             }
@@ -130,7 +152,13 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
         } else if lc("upcoming") || lc("forthcoming") {
             Cue::Strong
         } else if lc("preparing") || lc("drafting") {
-            if k > 0 && COPULA.contains(lw(k - 1)) { Cue::Strong } else { Cue::None }
+            if past {
+                Cue::Weak
+            } else if k > 0 && COPULA.contains(lw(k - 1)) {
+                Cue::Strong
+            } else {
+                Cue::None
+            }
         } else if lc("en") && is(k + 1, "route") {
             Cue::Strong
         } else if lc("must") || lc("may") || lc("might") || lc("could") || lc("next") || lc("later") {
@@ -139,12 +167,16 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
         } else {
             Cue::None
         };
-        hedged |= HEDGE.contains(l);
+        hedged |= if t.has(w::STOP) { lc("if") } else { HEDGE.contains(l) };
         let c = if hedged || quoted.get(k).copied().unwrap_or(false) { c.min(Cue::Weak) } else { c };
         if c != Cue::None && first == toks.len() {
             first = k;
         }
         best = best.max(c);
+        // Nothing later can raise the cue or move its first token.
+        if best == Cue::Strong {
+            break;
+        }
     }
     (best, first)
 }
@@ -341,6 +373,20 @@ mod tests {
         let items =
             next("The two leaders met in May 2025 and could meet again. The court may rule in 2024.", PUB);
         assert!(items.is_empty(), "{items:?}");
+    }
+
+    #[test]
+    fn descriptions_and_past_plans_need_a_date_ahead() {
+        let items = next(
+            "The bridge, which will be painted blue, opened in May. \
+             Nobody knows who will lead the party. \
+             The probe was to pass close to a comet. \
+             Engineers were preparing a second launch. \
+             The rocket was to lift off on Friday.",
+            PUB,
+        );
+        let texts: Vec<&str> = items.iter().map(|i| i.1.as_str()).collect();
+        assert_eq!(texts, ["The rocket was to lift off on Friday."]);
     }
 
     #[test]

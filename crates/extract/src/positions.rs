@@ -9,14 +9,30 @@
 //! organisation or country their title names ("NATO Secretary-General X",
 //! "Russian Foreign Minister Y", "Z, Egypt's foreign minister"), else for the
 //! country the entity linker gave them. A sentence that merely names a party
-//! is not a point. One pass over the mentions and tokens.
+//! is not a point. A clause after a comma led by a participle (", warning
+//! that …") is its sentence's subject's. An actor in a prepositional phrase
+//! ("pressure on X", "the invitation of X") is not the subject of the verb
+//! after it.
+//!
+//! Strong points (a stance verb other than a plain "said", a stance noun)
+//! are all kept; a weak one (a plain "said", a quotation's speaker) only
+//! when it is its party's first point: later plain reports of a party are
+//! mostly facts, not where it stands. An action that is no stance ("X
+//! arrived", "X founded") is not a point.
+//!
+//! Cost: a sentence is read only when it has a cue (an actor mention, a
+//! pronoun or a quotation); per token, lexicon flag tests before any word
+//! probe, and no allocation.
+
+mod party;
 
 use attache_model::{Point, Quote, Stance};
 
 use crate::analysis::Analysis;
 use crate::entity::{Mention, Sense};
-use crate::lexicon::{GAZETTEER, WordSet, w};
+use crate::lexicon::{WordSet, w};
 use crate::tok::shape;
+use party::{affiliations, full_names, party_name, party_of};
 
 /// Verbs (and verb forms) by which an actor takes a position.
 static STANCE: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
@@ -42,18 +58,14 @@ static STANCE: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     )
 });
 
+/// Plain reporting verbs: a point they give is weak.
+static PLAIN: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new("say says said saying told tell tells stated states announced announces confirmed")
+});
+
 /// Words after which a plain "against" states opposition ("is against").
 static COPULA: std::sync::LazyLock<WordSet> =
     std::sync::LazyLock::new(|| WordSet::new("is are was were remain remains remained"));
-
-/// Organisation heads that make an organisation a national institution: it
-/// speaks for its country.
-static NATIONAL: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(
-        "ministry department office cabinet government administration parliament army navy \
-         police embassy consulate treasury presidency senate congress military",
-    )
-});
 
 /// Nouns after a country or its demonym that make it an actor ("Yugoslav
 /// officials said"); any other noun makes it a modifier ("Yugoslav army
@@ -77,20 +89,9 @@ static STANCE_NOUN: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     )
 });
 
-/// Metonyms for governments, and their countries.
-const SEATS: [(&str, &str); 6] = [
-    ("White House", "United States"),
-    ("Pentagon", "United States"),
-    ("State Department", "United States"),
-    ("Kremlin", "Russia"),
-    ("Foreign Office", "United Kingdom"),
-    ("Downing Street", "United Kingdom"),
-];
-
-/// Organisation heads of the press: they report positions, they do not take them.
-static PRESS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new("agency news newspaper daily television radio press times post journal herald tribune")
-});
+/// Prepositions that LOC_PREP leaves out.
+static PREP: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new("on of with by against about over for within among"));
 
 /// How many mentions back a pronoun's antecedent is looked for.
 const LOOK_BACK: usize = 40;
@@ -103,126 +104,33 @@ struct Found {
     party: String,
     sentence: usize,
     speaker: Option<String>,
+    /// Stated by a stance verb or noun, not only reported.
+    strong: bool,
 }
 
-/// The party a mention stands for: countries it names, an organisation, or
-/// the affiliation of a person.
-fn party_of(text: &str, a: &Analysis, m: &Mention, aff: &[Option<String>]) -> Vec<String> {
-    let g = &*GAZETTEER;
-    match m.sense {
-        Sense::Country => m.country_ids().iter().map(|&c| party_name(g.countries[c as usize].name)).collect(),
-        Sense::Person => {
-            aff.get(m.person as usize).cloned().flatten().map(|c| party_name(&c)).into_iter().collect()
-        }
-        Sense::Org => org_party(text, a, m).into_iter().collect(),
-        _ => Vec::new(),
+/// Whether the tokens before mention `m` (titles left out) make it the object
+/// of a preposition ("pressure on President X", "the invitation of X"), not a
+/// subject; "spokesman for X" speaks for X.
+fn in_pp(text: &str, a: &Analysis, m: &Mention, t0: usize) -> bool {
+    let mut j = m.t0 as usize;
+    // Titles and articles left out: "on President X", "within the Y".
+    while j > t0
+        && (a.toks[j - 1].has(w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC) && a.toks[j - 1].is(shape::CAP)
+            || matches!(a.toks[j - 1].text(text), "the" | "a" | "an"))
+    {
+        j -= 1;
     }
-}
-
-/// A country's name as a party: the Palestinians' positions are their
-/// authority's.
-fn party_name(country: &str) -> String {
-    match country {
-        "Palestine" => "Palestinian Authority".to_string(),
-        c => c.to_string(),
+    if j <= t0 {
+        return false;
     }
-}
-
-/// An organisation's party: its country for a national institution, none for
-/// the press, else its own name (the UN's bodies spelled out).
-fn org_party(text: &str, a: &Analysis, m: &Mention) -> Option<String> {
-    let g = &*GAZETTEER;
-    let words = &a.toks[m.t0 as usize..m.t1 as usize];
-    if words.iter().any(|t| PRESS.contains(t.text(text))) {
-        return None;
-    }
-    let c = m.canonical.as_str();
-    if let Some((_, country)) = SEATS.iter().find(|(s, _)| c.ends_with(s)) {
-        return Some(country.to_string());
-    }
-    if words.iter().any(|t| NATIONAL.contains(t.text(text))) {
-        // A national institution speaks for its country: its own, else the last one named.
-        return m.country.map(|c| g.countries[c as usize].name.to_string()).or_else(|| {
-            let k = a.ms.partition_point(|x| x.t0 < m.t0);
-            let last = a.ms[..k].iter().rev().find(|x| x.sense == Sense::Country)?;
-            last.country_ids().first().map(|&c| g.countries[c as usize].name.to_string())
-        });
-    }
-    Some(match c.strip_prefix("UN ") {
-        Some(rest) => format!("United Nations {rest}"),
-        None => c.to_string(),
-    })
-}
-
-/// Whether tokens `r` may stand between a title's organisation or country
-/// and the person ("NATO Secretary-General", "Russian Foreign Minister",
-/// "Egypt's foreign minister").
-fn title_gap(text: &str, a: &Analysis, r: std::ops::Range<usize>) -> bool {
-    r.len() <= 4
-        && a.toks[r].iter().all(|t| {
-            t.has(w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC)
-                || matches!(t.text(text), "'s" | "’s" | "-" | "the")
-                || t.is(shape::WORD) && !t.is(shape::CAP) && !t.has(w::GOV_VERB | w::SPEECH)
-        })
-}
-
-/// Per person cluster: the party they speak for.
-fn affiliations(text: &str, a: &Analysis) -> Vec<Option<String>> {
-    let g = &*GAZETTEER;
-    let n = a.people.len();
-    let mut org: Vec<Option<String>> = vec![None; n];
-    let mut country: Vec<Option<String>> = vec![None; n];
-    for (i, m) in a.ms.iter().enumerate() {
-        if m.sense != Sense::Person || m.person as usize >= n {
-            continue;
-        }
-        let p = m.person as usize;
-        let sent = a.toks[m.t0 as usize].sent;
-        // The title before the name.
-        let before = i.checked_sub(1).map(|j| &a.ms[j]).filter(|b| {
-            b.t1 <= m.t0
-                && a.toks[b.t0 as usize].sent == sent
-                && title_gap(text, a, b.t1 as usize..m.t0 as usize)
-        });
-        // An apposition after it: "Name, Egypt's foreign minister".
-        let after = a.ms.get(i + 1).filter(|n| {
-            let e = m.t1 as usize;
-            a.toks.get(e).is_some_and(|t| t.text(text) == ",")
-                && a.toks[n.t0 as usize].sent == sent
-                && title_gap(text, a, e + 1..n.t0 as usize)
-                && a.toks.get(n.t1 as usize..(n.t1 as usize + 3).min(a.toks.len())).is_some_and(|ts| {
-                    ts.iter().any(|t| t.has(w::TITLE_HEAD))
-                        && ts.iter().take_while(|t| !t.has(w::TITLE_HEAD)).all(|t| t.text(text) != ",")
-                })
-        });
-        for b in before.into_iter().chain(after) {
-            match b.sense {
-                Sense::Org if org[p].is_none() => org[p] = org_party(text, a, b),
-                Sense::Country if country[p].is_none() => {
-                    country[p] = b.country_ids().first().map(|&c| g.countries[c as usize].name.to_string());
-                }
-                _ => {}
-            }
-        }
-    }
-    // "spokesman for the Democratic Party of the Left": the organisation in the role.
-    let orgs: Vec<&Mention> =
-        a.ms.iter().filter(|m| m.sense == Sense::Org && m.canonical.len() > 3).collect();
-    (0..n)
-        .map(|p| {
-            let in_role = a.people[p].role.as_deref().and_then(|r| {
-                let m = orgs.iter().find(|m| r.contains(m.canonical.as_str()))?;
-                org_party(text, a, m)
-            });
-            in_role
-                .or_else(|| org[p].take())
-                .or_else(|| a.people[p].country.map(|c| g.countries[c as usize].name.to_string()))
-                .or_else(|| country[p].take())
-        })
-        .collect()
+    let p = &a.toks[j - 1];
+    let prep = p.has(w::LOC_PREP) || PREP.contains(p.text(text));
+    prep && !(j >= t0 + 2
+        && (a.toks[j - 2].has(w::TITLE_HEAD) || ACTOR_NOUN.contains(a.toks[j - 2].text(text))))
 }
 
 /// The positions of the parties, most points first; points in reading order.
+#[inline(never)]
 pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stance> {
     let aff = affiliations(text, a);
     let mut found: Vec<Found> = Vec::new();
@@ -238,8 +146,15 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
         }),
         _ => false,
     };
+    // "from Spain, which wants …": the antecedent of a relative pronoun is its subject.
+    let relative = |m: &Mention| {
+        let e = m.t1 as usize;
+        a.toks.get(e).is_some_and(|t| t.text(text) == ",")
+            && a.toks.get(e + 1).is_some_and(|t| matches!(t.text(text), "which" | "who"))
+    };
     let mut ti = 0;
     let mut mi = 0;
+    let mut qi = 0;
     let mut last_group: Vec<String> = Vec::new();
     for si in 0..a.sents.len() {
         let t0 = ti;
@@ -251,67 +166,113 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             mi += 1;
         }
         let ms = &a.ms[m0..mi];
+        // The direct quotes of this sentence (quotes come in reading order).
+        while qi < quotes.len() && quotes[qi].sentence < si {
+            qi += 1;
+        }
+        let q1 = qi + quotes[qi..].iter().take_while(|q| q.sentence == si).count();
+        let sent_quotes = &quotes[qi..q1];
+        // The cheap cue: an actor, a pronoun or a quotation.
+        let cue = !sent_quotes.is_empty()
+            || ms.iter().any(|m| matches!(m.sense, Sense::Person | Sense::Org | Sense::Country))
+            || a.toks[t0..ti].iter().any(|t| {
+                t.has(w::PRONOUN_PER) || t.has(w::PRONOUN_GRP) && t.text(text).eq_ignore_ascii_case("they")
+            });
+        if !cue {
+            continue;
+        }
         let before = found.len();
-        let mut push = |parties: Vec<String>, speaker: Option<String>| {
+        let mut push = |parties: Vec<String>, speaker: Option<String>, strong: bool| {
             for party in parties {
-                if !found[before..].iter().any(|f| f.party == party) {
-                    found.push(Found { party, sentence: si, speaker: speaker.clone() });
+                match found[before..].iter_mut().find(|f| f.party == party) {
+                    Some(f) => f.strong |= strong,
+                    None => found.push(Found { party, sentence: si, speaker: speaker.clone(), strong }),
                 }
             }
         };
+        // The actor of the sentence's last stance verb: a participle clause's subject.
+        let mut subject: Option<&Mention> = None;
         for v in t0..ti {
             let t = &a.toks[v];
             if a.quoted_tok[v] || t.is(shape::CAP) || !t.is(shape::WORD) {
                 continue;
             }
             let l = t.text(text);
-            let stance = STANCE.contains(l)
-                || l.eq_ignore_ascii_case("against") && v > t0 && COPULA.contains(a.toks[v - 1].text(text));
-            // An action of the subject: "Syria backed …", "the Fed had lowered …".
-            let action = !stance
-                && l.len() > 4
-                && l.ends_with("ed")
-                && ms.first().is_some_and(|m| {
-                    let e = m.t1 as usize;
-                    actor(m)
-                        && (e == v
-                            || e + 1 == v
-                                && matches!(a.toks[e].text(text), "has" | "had" | "have" | "also" | "then"))
-                });
-            let stance = stance || action;
+            let against = t.has(w::STOP)
+                && l.eq_ignore_ascii_case("against")
+                && v > t0
+                && COPULA.contains(a.toks[v - 1].text(text));
+            if t.has(w::STOP) && !against {
+                continue;
+            }
+            let stance = against || STANCE.contains(l);
             let according = l.eq_ignore_ascii_case("according")
                 && a.toks.get(v + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"));
             if !stance && !according {
                 continue;
             }
+            // A plain verb in the perfect states a standing position: "X has long said …".
+            let perfect = || {
+                (v.saturating_sub(3).max(t0)..v)
+                    .any(|j| matches!(a.toks[j].text(text), "has" | "have" | "had" | "Has" | "Have"))
+            };
+            let strong = stance && (!PLAIN.contains(l) || perfect());
+            // A participle after a comma: the subject of the sentence's clause
+            // (", warning that …", ", calling it …").
+            let participle = l.ends_with("ing") && v > t0 && a.toks[v - 1].text(text) == ",";
+            let main = if participle {
+                subject.or_else(|| {
+                    let first = ms.iter().position(|m| {
+                        (m.t1 as usize) < v
+                            && actor(m)
+                            && !a.quoted_tok[m.t0 as usize]
+                            && !in_pp(text, a, m, t0)
+                    })?;
+                    // The last of coordinated subjects: "Japan and Korea …".
+                    let mut k = first;
+                    while k + 1 < ms.len()
+                        && ms[k + 1].t1 as usize <= v
+                        && ms[k + 1].sense == ms[k].sense
+                        && ms[k + 1].t0 == ms[k].t1 + 1
+                        && matches!(a.toks[ms[k].t1 as usize].text(text), "and" | ",")
+                    {
+                        k += 1;
+                    }
+                    Some(&ms[k])
+                })
+            } else {
+                None
+            };
             // The actor: the nearest before the verb ("X, Y's minister, said"),
             // a pronoun's antecedent, or one right after ("said X", "according to X").
-            let mut who: Option<&Mention> = None;
-            if !according {
+            let mut who: Option<&Mention> = main;
+            if !according && who.is_none() {
                 let k = ms.partition_point(|m| (m.t1 as usize) <= v);
-                let cand = ms[..k].iter().rev().find(|m| actor(m) && !a.quoted_tok[m.t0 as usize]);
+                let cand = ms[..k].iter().rev().find(|m| {
+                    actor(m) && !a.quoted_tok[m.t0 as usize] && (relative(m) || !in_pp(text, a, m, t0))
+                });
                 let lo = cand.map_or(t0, |m| m.t1 as usize).max(v.saturating_sub(MAX_GAP));
                 let blocked = (lo..v).any(|j| {
                     let x = &a.toks[j];
-                    !a.quoted_tok[j] && (STANCE.contains(x.text(text)) || x.text(text) == "that")
+                    !a.quoted_tok[j]
+                        && (!x.has(w::STOP) && STANCE.contains(x.text(text)) || x.text(text) == "that")
                 });
                 let pron = (lo..v).rev().find(|&j| a.toks[j].has(w::PRONOUN_PER) && !a.quoted_tok[j]);
-                let they = (lo..v)
-                    .rev()
-                    .find(|&j| a.toks[j].text(text).eq_ignore_ascii_case("they") && !a.quoted_tok[j]);
+                let they = (lo..v).rev().find(|&j| {
+                    a.toks[j].has(w::PRONOUN_GRP)
+                        && a.toks[j].text(text).eq_ignore_ascii_case("they")
+                        && !a.quoted_tok[j]
+                });
                 if they.is_some() && pron.is_none_or(|p| they > Some(p)) {
                     // "They" take the position of the last group or country that took one.
                     if !last_group.is_empty() {
-                        push(last_group.clone(), None);
+                        push(last_group.clone(), None, strong);
                     }
                     continue;
                 }
                 if let Some(j) = pron {
                     // The speaker of the sentence's quote, else the last person named before.
-                    let sp = quotes
-                        .iter()
-                        .find(|q| q.direct && q.sentence == si)
-                        .and_then(|q| q.speaker.as_deref());
+                    let sp = sent_quotes.iter().find(|q| q.direct).and_then(|q| q.speaker.as_deref());
                     let g0 = a.ms.partition_point(|m| (m.t1 as usize) <= j);
                     // The antecedent is near: a bounded look back.
                     let back = &a.ms[g0.saturating_sub(LOOK_BACK)..g0];
@@ -334,11 +295,12 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                 }
             }
             if let Some(m) = who {
+                subject = Some(m);
                 let speaker = (m.sense == Sense::Person).then(|| m.canonical.clone());
                 let mut parties = party_of(text, a, m, &aff);
                 // Coordinated subjects share the stance: "Tokyo and Seoul welcomed …".
-                let mut k = a.ms.iter().position(|x| std::ptr::eq(x, m)).unwrap_or(0);
-                while k > 0 && m.sense != Sense::Person {
+                let mut k = a.ms.partition_point(|x| x.t0 < m.t0);
+                while k > 0 && k < a.ms.len() && m.sense != Sense::Person {
                     let (prev, cur) = (&a.ms[k - 1], &a.ms[k]);
                     let gap = cur.t0 as usize - prev.t1 as usize;
                     let joined = gap == 1 && matches!(a.toks[prev.t1 as usize].text(text), "and" | ",");
@@ -355,7 +317,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                 if m.sense != Sense::Person && !parties.is_empty() {
                     last_group.clone_from(&parties);
                 }
-                push(parties, speaker);
+                push(parties, speaker, strong);
             }
         }
         // A stance named by its holder: "a U.S.-British proposal", "the backing of Syria".
@@ -373,23 +335,31 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                 && STANCE_NOUN.contains(a.toks[s0 - 2].text(text))
                 && (k == 0 || ms[k - 1].t1 as usize <= s0 - 2);
             if noun_after || noun_before {
-                push(party_of(text, a, m, &aff), None);
+                push(party_of(text, a, m, &aff), None, true);
             }
         }
         // A direct quote's speaker takes a position in the sentence it is in.
-        for q in quotes.iter().filter(|q| q.direct && q.sentence == si) {
+        for q in sent_quotes.iter().filter(|q| q.direct) {
             let Some(sp) = &q.speaker else { continue };
             let Some(p) = a.people.iter().position(|p| &p.name == sp) else { continue };
-            push(aff[p].as_deref().map(party_name).into_iter().collect(), Some(sp.clone()));
+            push(aff[p].as_deref().map(party_name).into_iter().collect(), Some(sp.clone()), false);
         }
     }
+    // An acronym the text spells out is listed under its full name.
+    let names = full_names(text, a);
     let mut out: Vec<Stance> = Vec::new();
     for f in found {
+        let party = names.iter().find(|(x, _)| *x == f.party).map_or(f.party, |(_, full)| full.clone());
+        let has = out.iter().position(|s| s.party == party);
+        // A weak point only as its party's first.
+        if !f.strong && has.is_some() {
+            continue;
+        }
         let mut point = Point::new(&text[a.sents[f.sentence].clone()], f.sentence, 0.0);
         point.speaker = f.speaker;
-        match out.iter_mut().find(|s| s.party == f.party) {
-            Some(s) => s.points.push(point),
-            None => out.push(Stance { party: f.party, points: vec![point], shown: true }),
+        match has {
+            Some(i) => out[i].points.push(point),
+            None => out.push(Stance { party, points: vec![point], shown: true }),
         }
     }
     // Stable: ties keep first-appearance order.
@@ -433,6 +403,9 @@ mod tests {
             "Trade between Brazil and Argentina grew last year. \
              Flights to Argentina resumed in March after a long strike.",
         );
+        assert!(ps.is_empty(), "{ps:?}");
+        // An action is not a stance.
+        let ps = positions("Belarus closed two border crossings on Monday. Belarus reopened them later.");
         assert!(ps.is_empty(), "{ps:?}");
     }
 
@@ -487,5 +460,56 @@ mod tests {
     fn a_demonym_plural_against_something() {
         let ps = positions("The Russians are against any use of force in the region.");
         assert_eq!(points_of(&ps, "Russia").len(), 1, "{ps:?}");
+    }
+
+    #[test]
+    fn a_plain_report_counts_only_as_the_first_point() {
+        let ps = positions(
+            "Belarus said the border would stay open. \
+             Belarus said the harvest was poor this year. \
+             Belarus rejected the new sanctions. \
+             Belarus has long said the lake belongs to it.",
+        );
+        assert_eq!(
+            points_of(&ps, "Belarus"),
+            [
+                "Belarus said the border would stay open.",
+                "Belarus rejected the new sanctions.",
+                "Belarus has long said the lake belongs to it."
+            ],
+            "{ps:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_clause_is_the_subject_s() {
+        let ps = positions(
+            "Spain and Portugal raised the pressure on President Ana Costa of Moldova, warning that sanctions were near.",
+        );
+        assert_eq!(points_of(&ps, "Spain").len(), 1, "{ps:?}");
+        assert_eq!(points_of(&ps, "Portugal").len(), 1, "{ps:?}");
+        assert!(points_of(&ps, "Moldova").is_empty(), "{ps:?}");
+    }
+
+    #[test]
+    fn an_object_of_a_preposition_is_not_the_speaker() {
+        let ps = positions("The talks were held at the invitation of Norway, the statement said.");
+        assert!(points_of(&ps, "Norway").is_empty(), "{ps:?}");
+        // The antecedent of "which" is the subject of its clause.
+        let ps = positions(
+            "Papers told of a split within the Ruritanian Liberation Front and said that its grip was weakening.",
+        );
+        assert!(ps.is_empty(), "{ps:?}");
+        let ps = positions("The request came from Spain, which wants to question the general.");
+        assert_eq!(points_of(&ps, "Spain").len(), 1, "{ps:?}");
+    }
+
+    #[test]
+    fn an_acronym_takes_the_full_name() {
+        let ps = positions(
+            "The Ruritanian Liberation Front vowed to fight on. \
+             Later the RLF rejected the offer of talks.",
+        );
+        assert_eq!(points_of(&ps, "Ruritanian Liberation Front").len(), 2, "{ps:?}");
     }
 }
