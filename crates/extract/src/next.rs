@@ -33,17 +33,14 @@ static PLAN_TO: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
 });
 
 /// Every word that may start a cue, and the hedges: the filter before the
-/// detailed checks.
-static CUE_WORDS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(
-        "will shall 'll wo would to plan plans planned planning intend intends intended intending \
+/// detailed checks, flagged [`w::NEXT_CUE`] in the lexicon (the stopwords
+/// among them are told apart in place, see `cue`).
+pub(crate) const CUE_WORDS: &str = "will shall 'll wo would to plan plans planned planning intend intends intended intending \
          aim aims aimed aiming threaten threatens threatened threatening vowed vows pledged pledges \
          promised promises agreed agrees going due set scheduled expected bound upcoming \
          forthcoming preparing drafting en must may might could next later has have \
          hope hopes hoped hoping fear fears feared fearing believe believes believed think thinks \
-         thought worry worries worried doubt doubts if unless whether predicted predict predicts",
-    )
-});
+         thought worry worries worried doubt doubts if unless whether predicted predict predicts";
 
 /// Words after a reported "would" that make it a wish, a judgement or a
 /// negation rather than a plan.
@@ -104,7 +101,7 @@ fn cue(text: &str, toks: &[crate::tok::Tok], quoted: &[bool]) -> (Cue, usize) {
             if !cue_stop {
                 continue;
             }
-        } else if !CUE_WORDS.contains(l) {
+        } else if !t.has(w::NEXT_CUE) {
             continue;
         }
         let lc = |x: &str| l.eq_ignore_ascii_case(x);

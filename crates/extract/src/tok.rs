@@ -43,6 +43,11 @@ impl Tok {
     pub(crate) fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
+    /// The word's lexicon flags without the cue flags of the sourcing and
+    /// what-next rules ([`w::CUES`]): what the name rules know of it.
+    pub(crate) fn known(&self) -> u32 {
+        self.flags & !w::CUES
+    }
     pub(crate) fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.s as usize..self.e as usize]
     }

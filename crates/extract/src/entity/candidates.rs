@@ -264,7 +264,7 @@ fn chunk(
                 && end < j
                 && GIVEN.contains(toks[pos].text(text))
                 && hits[end].is_none()
-                && toks[end].flags == 0
+                && toks[end].known() == 0
             {
                 let e2 = name_end(toks, hits, end, j);
                 out.push(Mention::new(pos, e2, EntityType::Per, Sense::Person));
@@ -292,7 +292,7 @@ fn chunk(
                 GazKind::Place(_) | GazKind::Capital(_)
                     if end < j
                         && hits[end].is_none()
-                        && toks[end].flags == 0
+                        && toks[end].known() == 0
                         && pos > 0
                         && toks[pos - 1].has(w::SPEECH)
                         && !toks[pos - 1].is(shape::CAP) =>

@@ -37,7 +37,8 @@ pub(super) fn short_surname(text: &str, toks: &[Tok], hits: &[Option<GazHit>], p
         && !t.is(shape::ALLCAPS)
         && pos + 1 < j
         && hits[pos + 1].is_none()
-        && (toks[pos + 1].flags == 0 || toks[pos + 1].flags == w::MONTH && bare_abbrev(text, toks, pos + 1))
+        && (toks[pos + 1].known() == 0
+            || toks[pos + 1].known() == w::MONTH && bare_abbrev(text, toks, pos + 1))
 }
 
 /// A three-letter month abbreviation with no period and no number after it is a word of a

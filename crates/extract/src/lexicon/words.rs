@@ -38,6 +38,12 @@ pub(crate) mod w {
     /// Words a sourcing rule starts from (`crate::sourcing`): attribution
     /// verbs, hedges, "according", "anonymity", "state", "official".
     pub(crate) const SOURCE_CUE: u32 = 1 << 21;
+    /// Words a what-next cue starts from (`crate::next`), stopwords aside:
+    /// "plans", "expected", "upcoming", "hope".
+    pub(crate) const NEXT_CUE: u32 = 1 << 22;
+    /// The cue flags: they say which rule reads a word, not what the word
+    /// is, so the name rules ignore them (`Tok::known`).
+    pub(crate) const CUES: u32 = SOURCE_CUE | NEXT_CUE;
 }
 
 const SPEECH_VERBS: &str = "say says said saying told tell tells telling added adds adding stressed stresses \
@@ -166,6 +172,7 @@ pub(crate) static LEXICON: LazyLock<HashMap<&'static str, u32, FnvBuild>> = Lazy
     add(WEEKDAYS, w::WEEKDAY);
     add(MISC_HEADS, w::MISC_HEAD);
     add(STORM_WORDS, w::STORM);
+    add(crate::next::CUE_WORDS, w::NEXT_CUE);
     for words in crate::sourcing::CUE_WORDS {
         add(words, w::SOURCE_CUE);
     }
