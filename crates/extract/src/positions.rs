@@ -34,10 +34,9 @@ use crate::lexicon::{WordSet, w};
 use crate::tok::shape;
 use party::{affiliations, full_names, party_name, party_of};
 
-/// Verbs (and verb forms) by which an actor takes a position.
-static STANCE: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(
-        "say says said saying told tell tells stated states declared declares announced announces \
+/// Verbs (and verb forms) by which an actor takes a position, flagged
+/// [`w::STANCE`] in the lexicon (one bit test per token).
+pub(crate) const STANCE_VERBS: &str = "say says said saying told tell tells stated states declared declares announced announces \
          demand demands demanded demanding urge urges urged urging call calls called calling \
          accuse accuses accused accusing deny denies denied denying reject rejects rejected rejecting \
          insist insists insisted insisting warn warns warned warning offer offers offered offering \
@@ -54,9 +53,7 @@ static STANCE: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
          describes pushed pushes pressed presses recognized recognizes recognised imposed imposes \
          barred bars banned prohibited ratified expressed deplored deplores insisted refusing \
          blocked endorsed endorses accepted accepts demanded complained complains suspects \
-         vetoes threatened cautioned predicted estimated",
-    )
-});
+         vetoes threatened cautioned predicted estimated";
 
 /// Plain reporting verbs: a point they give is weak.
 static PLAIN: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
@@ -141,7 +138,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             !n.is(shape::WORD)
                 || n.is(shape::CAP)
                 || n.has(w::GOV_VERB | w::SPEECH | w::TITLE_HEAD | w::TITLE_MOD | w::STOP)
-                || STANCE.contains(n.text(text))
+                || n.has(w::STANCE)
                 || ACTOR_NOUN.contains(n.text(text))
         }),
         _ => false,
@@ -205,7 +202,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
             if t.has(w::STOP) && !against {
                 continue;
             }
-            let stance = against || STANCE.contains(l);
+            let stance = against || t.has(w::STANCE);
             let according = l.eq_ignore_ascii_case("according")
                 && a.toks.get(v + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"));
             if !stance && !according {
@@ -254,8 +251,7 @@ pub(crate) fn positions(text: &str, a: &Analysis, quotes: &[Quote]) -> Vec<Stanc
                 let lo = cand.map_or(t0, |m| m.t1 as usize).max(v.saturating_sub(MAX_GAP));
                 let blocked = (lo..v).any(|j| {
                     let x = &a.toks[j];
-                    !a.quoted_tok[j]
-                        && (!x.has(w::STOP) && STANCE.contains(x.text(text)) || x.text(text) == "that")
+                    !a.quoted_tok[j] && (!x.has(w::STOP) && x.has(w::STANCE) || x.text(text) == "that")
                 });
                 let pron = (lo..v).rev().find(|&j| a.toks[j].has(w::PRONOUN_PER) && !a.quoted_tok[j]);
                 let they = (lo..v).rev().find(|&j| {

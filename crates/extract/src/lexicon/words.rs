@@ -43,7 +43,9 @@ pub(crate) mod w {
     pub(crate) const NEXT_CUE: u32 = 1 << 22;
     /// The cue flags: they say which rule reads a word, not what the word
     /// is, so the name rules ignore them (`Tok::known`).
-    pub(crate) const CUES: u32 = SOURCE_CUE | NEXT_CUE;
+    pub(crate) const CUES: u32 = SOURCE_CUE | NEXT_CUE | STANCE;
+    /// Verbs by which an actor takes a position (`crate::positions`).
+    pub(crate) const STANCE: u32 = 1 << 23;
 }
 
 const SPEECH_VERBS: &str = "say says said saying told tell tells telling added adds adding stressed stresses \
@@ -173,6 +175,7 @@ pub(crate) static LEXICON: LazyLock<HashMap<&'static str, u32, FnvBuild>> = Lazy
     add(MISC_HEADS, w::MISC_HEAD);
     add(STORM_WORDS, w::STORM);
     add(crate::next::CUE_WORDS, w::NEXT_CUE);
+    add(crate::positions::STANCE_VERBS, w::STANCE);
     for words in crate::sourcing::CUE_WORDS {
         add(words, w::SOURCE_CUE);
     }
