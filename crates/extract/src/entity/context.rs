@@ -178,6 +178,10 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                 if u.is(shape::PUNCT) && !u.is(shape::POSS) {
                     break;
                 }
+                // A relative clause ends it: "a resident of the island which was hit".
+                if matches!(u.text(text), "which" | "who" | "whose" | "that") {
+                    break;
+                }
                 if u.has(w::SPEECH) || u.has(w::GOV_VERB) && !u.has(w::TITLE_HEAD) {
                     head = false;
                     break;
@@ -185,7 +189,9 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                 head |= u.has(w::TITLE_HEAD);
                 k += 1;
             }
-            let ends_ok = k < toks.len() && matches!(toks[k].text(text), "," | "." | ";") || k >= toks.len();
+            let ends_ok = k >= toks.len()
+                || toks[k].sent != sent
+                || matches!(toks[k].text(text), "," | "." | ";" | "which" | "who" | "whose" | "that");
             if head && ends_ok && k > start && !prep {
                 // "India's foreign minister": the country goes to `country`.
                 let mut rs = start;
@@ -198,21 +204,25 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
                 if rs < k {
                     ms[mi].role = Some(text[toks[rs].s as usize..toks[k - 1].e as usize].to_string());
                 }
+                // "the foreign minister of Peru"; not "living in France", "envoy on Korean issues".
                 if ms[mi].country.is_none() {
-                    ms[mi].country = ms
-                        .iter()
-                        .filter(|o| (o.t0 as usize) >= start && (o.t1 as usize) <= k && o.ncountries > 0)
-                        .map(|o| o.country_ids()[0])
-                        .next();
+                    ms[mi].country = super::role::of_country_in(text, toks, ms, start, k);
                 }
             }
         }
     }
+    super::role::role_rules(text, toks, ms);
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::Sense;
+
+    #[test]
+    fn an_apposition_ends_at_a_relative_clause() {
+        let a = analysed("Maria Lopez, a resident of the island which the storm hit, said she was afraid.");
+        assert_eq!(a.people[0].role.as_deref(), Some("resident of the island"));
+    }
     use crate::testutil::analysed;
 
     #[test]

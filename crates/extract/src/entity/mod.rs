@@ -14,7 +14,9 @@ mod candidates;
 mod cluster;
 mod context;
 mod country;
+mod institution;
 mod link;
+mod role;
 mod unknown;
 
 pub(crate) use candidates::find_mentions;
