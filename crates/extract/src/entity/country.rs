@@ -251,7 +251,14 @@ fn own_country(text: &str, toks: &[Tok], o: &Mention) -> bool {
             "on" | "about" | "against" | "over" | "toward" | "towards"
         );
     let demonym_ok = o.ty != EntityType::Misc || next.is_some_and(|t| t.has(w::ORG_HEAD));
-    !titled && !poss && !compound && !subject && demonym_ok
+    // A name used as a modifier: "a Syria ally", "the Iraq policy".
+    let modifier = o.ty != EntityType::Misc
+        && next.is_some_and(|t| {
+            t.is(shape::WORD)
+                && !t.is(shape::CAP)
+                && !t.has(w::STOP | w::GOV_VERB | w::SPEECH | w::LOC_PREP | w::CONNECTOR | w::FUTURE)
+        });
+    !titled && !poss && !compound && !subject && demonym_ok && !modifier
 }
 
 /// The person whose aide, envoy or adviser a mention is, by the person's cluster:
@@ -345,5 +352,44 @@ mod tests {
     fn a_well_known_surname_has_its_country() {
         let text = "President Clinton spoke to Chilean and Peruvian leaders by phone.";
         assert_eq!(countries(text), [("Clinton".into(), Some("United States"))]);
+    }
+
+    #[test]
+    fn the_head_of_an_international_body_gets_no_country() {
+        let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
+            NATO Secretary General Lena Holt said Peru must act.";
+        assert_eq!(countries(text), [("Lena Holt".into(), None)]);
+        // Listed in the gazetteer with no country.
+        let text = "Peru's Congress met. Peru faces a crisis. Secretary-General Antonio Guterres said Peru must act.";
+        assert_eq!(countries(text), [("Antonio Guterres".into(), None)]);
+    }
+
+    #[test]
+    fn a_national_institution_gives_the_country() {
+        let text = "Talks with Peru resumed. White House spokesman Tom Hale said they went well.";
+        assert_eq!(countries(text), [("Tom Hale".into(), Some("United States"))]);
+    }
+
+    #[test]
+    fn a_country_that_belongs_to_someone_else_is_not_taken() {
+        // "Chile's Ana Soto" is hers, and "a Bolivia ally" names Bolivia as a modifier.
+        let text = "Chile's Ana Soto and a Bolivia ally met in Lima on Monday. \
+            Deputy Minister Jorge Salas said nothing.";
+        let c = countries(text);
+        assert_eq!(c.iter().find(|p| p.0 == "Jorge Salas").map(|p| p.1), Some(None));
+    }
+
+    #[test]
+    fn a_political_role_in_a_story_about_one_country() {
+        let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
+            Opposition leader Rosa Marin said Peru needed new elections.";
+        assert_eq!(countries(text), [("Rosa Marin".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn a_patrons_country() {
+        let text = "Talks went on. Tom Hale, President Clinton's special envoy, arrived.";
+        let c = countries(text);
+        assert_eq!(c.iter().find(|p| p.0 == "Tom Hale").map(|p| p.1), Some(Some("United States")));
     }
 }

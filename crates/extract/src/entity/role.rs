@@ -28,21 +28,22 @@ fn country_of(m: &Mention) -> Option<u16> {
     m.country.or((m.ncountries > 0).then(|| m.countries[0]))
 }
 
-/// The rules of this module, over every person mention.
-pub(crate) fn role_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
-    for mi in 0..ms.len() {
-        if ms[mi].ty != EntityType::Per {
-            continue;
-        }
-        title_country(toks, ms, mi);
-        demonym_list(text, toks, ms, mi);
-        if ms[mi].role.is_none() {
-            description(text, toks, ms, mi);
-        }
-        if ms[mi].role.is_none() {
-            of_institution(text, toks, ms, mi);
-        }
+/// The rules of this module, for the person mention `mi`.
+pub(crate) fn person_role_rules(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
+    title_country(toks, ms, mi);
+    demonym_list(text, toks, ms, mi);
+    if ms[mi].role.is_none() {
+        description(text, toks, ms, mi);
     }
+    if ms[mi].role.as_deref().is_none_or(honorific_only) {
+        of_institution(text, toks, ms, mi);
+    }
+}
+
+/// A role that is only an abbreviated title ("Gen.", "Rep."): any fuller one the text
+/// gives says more.
+pub(crate) fn honorific_only(role: &str) -> bool {
+    role.ends_with('.') && !role.contains(' ')
 }
 
 /// The country of a title is the one named right before it: "German Gen. A". A title
@@ -140,7 +141,7 @@ fn description(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
         let opener = u.is(shape::POSS)
             || matches!(
                 u.text(text),
-                "the" | "The" | "a" | "A" | "an" | "his" | "her" | "His" | "Her" | "its"
+                "the" | "The" | "a" | "A" | "an" | "another" | "his" | "her" | "His" | "Her" | "its"
             );
         if opener && k < end {
             // A demonym at the start is the country, not the role.
@@ -164,6 +165,10 @@ fn description(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
                 if ms[mi].country.is_none() {
                     ms[mi].country = country;
                 }
+                return;
+            }
+            // "the general's cousin, A": what follows a possessive is the description.
+            if u.is(shape::POSS) {
                 return;
             }
         }
@@ -280,6 +285,24 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_ends_the_description() {
+        let p = people("Four voted against, including the general's cousin, Ramon Vidal, a candidate.");
+        assert_eq!(p[0].1.as_deref(), Some("candidate"));
+    }
+
+    #[test]
+    fn another_opens_a_description() {
+        let p = people("Police held Han Bo and another prominent dissident, Lu Fang, on Monday.");
+        assert_eq!(p[1].1.as_deref(), Some("prominent dissident"));
+    }
+
+    #[test]
+    fn of_an_institution_after_an_abbreviated_title() {
+        let p = people("Sen. Ana Ruiz of the Senate Foreign Relations Committee said no.");
+        assert_eq!(p[0].1.as_deref(), Some("Senate Foreign Relations Committee"));
+    }
+
+    #[test]
     fn of_an_institution() {
         let p = people("``We are ready,'' said Rui Costa, of the Brazilian Foreign Ministry.");
         assert_eq!(p[0], ("Rui Costa".into(), Some("Brazilian Foreign Ministry".into()), Some("Brazil")));
@@ -289,5 +312,29 @@ mod tests {
     fn only_a_country_after_of_is_the_persons() {
         let p = people("Marc Blanc, a retired engineer living in exile in France, spoke.");
         assert_eq!(p[0].2, None);
+    }
+}
+#[cfg(test)]
+mod dbg {
+    #[test]
+    fn dbg() {
+        let Ok(text) = std::fs::read_to_string("/tmp/p-dbg.txt") else { return };
+        let text = text.as_str();
+        let a = crate::testutil::analysed(text);
+        for m in &a.ms {
+            eprintln!(
+                "{:?} {:?} {:?} {:?} {:?} {:?} p{}",
+                &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize],
+                m.ty,
+                m.sense,
+                m.country_ids(),
+                m.role,
+                m.country,
+                m.person
+            );
+        }
+        for p in &a.people {
+            eprintln!("  P {:?} {:?} {:?}", p.name, p.role, p.country);
+        }
     }
 }
