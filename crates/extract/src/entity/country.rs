@@ -71,13 +71,22 @@ fn international(r: &str) -> bool {
     INTERNATIONAL.iter().any(|o| contains_word(r, o))
 }
 
-fn national_office(role: &str) -> bool {
+/// The role itself, after any possessive: "President Clinton's special envoy" is an envoy.
+fn own_part(role: &str) -> String {
     let r = role.to_ascii_lowercase();
+    match r.rfind("'s ") {
+        Some(i) => r[i + 3..].to_string(),
+        None => r,
+    }
+}
+
+fn national_office(role: &str) -> bool {
+    let r = own_part(role);
     !international(&r) && NATIONAL_OFFICES.iter().any(|o| r.contains(o))
 }
 
 fn political(role: &str) -> bool {
-    let r = role.to_ascii_lowercase();
+    let r = own_part(role);
     !international(&r) && POLITICAL.iter().any(|o| r.contains(o))
 }
 
@@ -195,13 +204,23 @@ pub(crate) fn infer_person_countries(
             continue;
         }
         let sent = toks[m.t0 as usize].sent;
+        // The one country named just before the first mention, in its sentence or, if
+        // none is, in the sentences before; none if several are.
         let near = || {
-            ms[..mi]
-                .iter()
-                .rev()
-                .take_while(|o| toks[o.t0 as usize].sent + BACK_SENTENCES >= sent)
-                .find(|o| o.sense == Sense::Country && o.ncountries == 1 && own_country(text, toks, o))
-                .map(|o| o.countries[0])
+            let mut found = None;
+            let mut found_sent = 0;
+            for o in ms[..mi].iter().rev().take_while(|o| toks[o.t0 as usize].sent + BACK_SENTENCES >= sent) {
+                if o.sense == Sense::Country && o.ncountries == 1 && own_country(text, toks, o) {
+                    let os = toks[o.t0 as usize].sent;
+                    match found {
+                        None => (found, found_sent) = (Some(o.countries[0]), os),
+                        Some(c) if c == o.countries[0] => {}
+                        Some(_) if found_sent == sent && os != sent => break,
+                        Some(_) => return None,
+                    }
+                }
+            }
+            found
         };
         // Anyone else: null rather than a guess.
         if role.is_some_and(national_office) {
@@ -250,7 +269,11 @@ fn own_country(text: &str, toks: &[Tok], o: &Mention) -> bool {
             toks[o.t0 as usize - 1].text(text),
             "on" | "about" | "against" | "over" | "toward" | "towards"
         );
-    let demonym_ok = o.ty != EntityType::Misc || next.is_some_and(|t| t.has(w::ORG_HEAD));
+    let demonym_ok = o.ty != EntityType::Misc
+        || next.is_some_and(|t| {
+            t.has(w::ORG_HEAD)
+                || matches!(t.text(text), "media" | "television" | "radio" | "officials" | "authorities")
+        });
     // A name used as a modifier: "a Syria ally", "the Iraq policy".
     let modifier = o.ty != EntityType::Misc
         && next.is_some_and(|t| {
@@ -384,6 +407,34 @@ mod tests {
         let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
             Opposition leader Rosa Marin said Peru needed new elections.";
         assert_eq!(countries(text), [("Rosa Marin".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn no_nearby_country_when_two_are_named() {
+        let text = "Talks on the dispute resumed. Peru has refused, and Chile has objected. \
+            Foreign Minister Jorge Salas flew to Lima.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), None)]);
+        let text = "Talks on the dispute resumed. Peru has refused. Foreign Minister Jorge Salas flew home.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn a_country_in_the_same_sentence_wins_over_earlier_ones() {
+        let text = "Peru has refused, and Chile has objected. \
+            The issue will be raised in Bolivia with President Jorge Salas.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Bolivia"))]);
+        // A demonym counts before the national media or officials.
+        let text = "Chile and Peru met. Chile spoke first. Peruvian officials said President Jorge Salas would attend.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn a_possessive_in_the_role_is_not_the_office() {
+        // A president's envoy holds no national office: not the story's country, the patron's.
+        let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
+            Tom Hale, President Clinton's special envoy, arrived.";
+        let c = countries(text);
+        assert_eq!(c.iter().find(|p| p.0 == "Tom Hale").map(|p| p.1), Some(Some("United States")));
     }
 
     #[test]

@@ -208,9 +208,11 @@ fn of_institution(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
     let start = k;
     // A demonym, then the organisation: "the Peruvian Foreign Ministry".
     let mut country = None;
+    let glued = |o: usize| toks.get(ms[o].t1 as usize).is_some_and(|t| t.s == toks[ms[o].t1 as usize - 1].e);
     if let Some(o) = starting_at(ms, k)
         && ms[o].ty == EntityType::Misc
         && ms[o].ncountries == 1
+        && !glued(o)
     {
         country = Some(ms[o].countries[0]);
         k = ms[o].t1 as usize;
@@ -218,7 +220,17 @@ fn of_institution(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
     let Some(o) = starting_at(ms, k).filter(|&o| ms[o].ty == EntityType::Org) else {
         return;
     };
-    let e = ms[o].t1 as usize;
+    let mut e = ms[o].t1 as usize;
+    // "the Parliament's Foreign Affairs Committee": the body within the institution.
+    if toks.get(e).is_some_and(|t| t.is(shape::POSS)) {
+        let mut x = e + 1;
+        while x < toks.len() && x < e + 6 && toks[x].sent == sent && toks[x].capword() {
+            x += 1;
+        }
+        if x > e + 1 {
+            e = x;
+        }
+    }
     if toks.get(e).is_some_and(|t| t.sent == sent && t.capword()) {
         return;
     }
@@ -300,6 +312,12 @@ mod tests {
     fn of_an_institution_after_an_abbreviated_title() {
         let p = people("Sen. Ana Ruiz of the Senate Foreign Relations Committee said no.");
         assert_eq!(p[0].1.as_deref(), Some("Senate Foreign Relations Committee"));
+    }
+
+    #[test]
+    fn of_a_body_within_an_institution() {
+        let p = people("Rep. Ana Ruiz of the Senate's Foreign Affairs Committee said no.");
+        assert_eq!(p[0].1.as_deref(), Some("Senate's Foreign Affairs Committee"));
     }
 
     #[test]
