@@ -332,27 +332,3 @@ mod tests {
         assert_eq!(p[0].2, None);
     }
 }
-#[cfg(test)]
-mod dbg {
-    #[test]
-    fn dbg() {
-        let Ok(text) = std::fs::read_to_string("/tmp/p-dbg.txt") else { return };
-        let text = text.as_str();
-        let a = crate::testutil::analysed(text);
-        for m in &a.ms {
-            eprintln!(
-                "{:?} {:?} {:?} {:?} {:?} {:?} p{}",
-                &text[a.toks[m.t0 as usize].s as usize..a.toks[m.t1 as usize - 1].e as usize],
-                m.ty,
-                m.sense,
-                m.country_ids(),
-                m.role,
-                m.country,
-                m.person
-            );
-        }
-        for p in &a.people {
-            eprintln!("  P {:?} {:?} {:?}", p.name, p.role, p.country);
-        }
-    }
-}
