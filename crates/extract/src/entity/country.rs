@@ -1,12 +1,16 @@
 //! The country of each person the text leaves implicit. In order: a well-known
-//! person's country (`data/people.txt`); "Name of Canada"; a title joined to
-//! another person's ("Russian Foreign Minister A and Defense Minister B");
-//! a national office (president, minister, speaker, general) held in the
-//! country the story is about, or the one named around the first mention.
-//! Null rather than a guess otherwise.
+//! person's country (`data/people.txt`; one listed with none, such as the head of an
+//! international body, gets none); a national institution in the role ("White House
+//! spokesman"); "Name of Canada"; a title joined to another person's ("Russian Foreign
+//! Minister A and Defense Minister B"); a national office (president, minister, speaker,
+//! general) held in the country the story is about, or the one named around the first
+//! mention; a political role (party leader, dissident) in a story about one country;
+//! last, the country of the person whose aide or envoy they are ("the president's
+//! envoy, A", "Name adviser B"). Null rather than a guess otherwise.
 
 use rustc_hash::FxHashMap;
 
+use super::institution::{contains_word, institution_country};
 use super::{EntityType, Mention, PersonCluster, Sense};
 use crate::lexicon::{GAZETTEER, w};
 use crate::tok::{Tok, shape};
@@ -32,17 +36,67 @@ const NATIONAL_OFFICES: [&str; 14] = [
     "police",
 ];
 
-fn national_office(role: &str) -> bool {
+/// Words of a role that make it an office of an international body, whose holder serves
+/// no one country ("Secretary-General", "NATO commander").
+const INTERNATIONAL: [&str; 11] = [
+    "secretary general",
+    "secretary-general",
+    "nato",
+    "u.n.",
+    "un",
+    "united nations",
+    "european",
+    "eu",
+    "imf",
+    "world bank",
+    "international",
+];
+
+/// Words of a role that tie its holder to a country's politics, though not to an office
+/// of state: trusted only in a story about one country.
+const POLITICAL: [&str; 10] = [
+    "party",
+    "leader",
+    "opposition",
+    "dissident",
+    "activist",
+    "legislator",
+    "senator",
+    "governor",
+    "mayor",
+    "politician",
+];
+
+fn international(r: &str) -> bool {
+    INTERNATIONAL.iter().any(|o| contains_word(r, o))
+}
+
+/// The role itself, after any possessive: "President Clinton's special envoy" is an envoy.
+fn own_part(role: &str) -> String {
     let r = role.to_ascii_lowercase();
-    NATIONAL_OFFICES.iter().any(|o| r.contains(o))
+    match r.rfind("'s ") {
+        Some(i) => r[i + 3..].to_string(),
+        None => r,
+    }
+}
+
+fn national_office(role: &str) -> bool {
+    let r = own_part(role);
+    !international(&r) && NATIONAL_OFFICES.iter().any(|o| r.contains(o))
+}
+
+fn political(role: &str) -> bool {
+    let r = own_part(role);
+    !international(&r) && POLITICAL.iter().any(|o| r.contains(o))
 }
 
 /// The country a well-known person serves: by full name, or a bare surname all the
-/// gazetteer's people of that surname share ("Clinton").
-fn famous_country(name: &str) -> Option<u16> {
+/// gazetteer's people of that surname share ("Clinton"). `Some(None)`: listed with no
+/// country (the head of an international body), so none is guessed.
+fn famous_country(name: &str) -> Option<Option<u16>> {
     let g = &*GAZETTEER;
     if let Some(i) = g.people.iter().position(|p| *p == name) {
-        return g.people_country[i];
+        return Some(g.people_country[i]);
     }
     if name.contains(' ') {
         return None;
@@ -57,7 +111,7 @@ fn famous_country(name: &str) -> Option<u16> {
             }
         }
     }
-    found
+    found.map(Some)
 }
 
 /// "Louise Arbour of Canada", "Benjamin Netanyahu of Israel".
@@ -134,7 +188,13 @@ pub(crate) fn infer_person_countries(
         if clusters[ci].country.is_some() {
             continue;
         }
-        let explicit = famous_country(&clusters[ci].name).or_else(|| {
+        let famous = famous_country(&clusters[ci].name);
+        if let Some(c) = famous {
+            clusters[ci].country = c;
+            continue;
+        }
+        let role = clusters[ci].role.as_deref();
+        let explicit = role.and_then(institution_country).or_else(|| {
             ms.iter().filter(|o| o.person == m.person && o.ty == EntityType::Per).find_map(|o| {
                 of_country(text, toks, ms, o).or_else(|| joined_title(text, toks, ms, clusters, o))
             })
@@ -144,23 +204,126 @@ pub(crate) fn infer_person_countries(
             continue;
         }
         let sent = toks[m.t0 as usize].sent;
+        // The one country named just before the first mention, in its sentence or, if
+        // none is, in the sentences before; none if several are.
         let near = || {
-            ms[..mi]
-                .iter()
-                .rev()
-                .take_while(|o| toks[o.t0 as usize].sent + BACK_SENTENCES >= sent)
-                .find(|o| {
-                    // Not a demonym that belongs to another person's title ("Syrian President X").
-                    let titled = toks.get(o.t1 as usize).is_some_and(|t| t.has(w::TITLE_HEAD | w::TITLE_MOD));
-                    o.sense == Sense::Country && o.ncountries == 1 && !titled
-                })
-                .map(|o| o.countries[0])
+            let mut found = None;
+            let mut found_sent = 0;
+            for o in ms[..mi].iter().rev().take_while(|o| toks[o.t0 as usize].sent + BACK_SENTENCES >= sent) {
+                if o.sense == Sense::Country && o.ncountries == 1 && own_country(text, toks, o) {
+                    let os = toks[o.t0 as usize].sent;
+                    match found {
+                        None => (found, found_sent) = (Some(o.countries[0]), os),
+                        Some(c) if c == o.countries[0] => {}
+                        Some(_) if found_sent == sent && os != sent => break,
+                        Some(_) => return None,
+                    }
+                }
+            }
+            found
         };
         // Anyone else: null rather than a guess.
-        if clusters[ci].role.as_deref().is_some_and(national_office) {
+        if role.is_some_and(national_office) {
             clusters[ci].country = main(4).or_else(near);
+        } else if role.is_some_and(political) {
+            clusters[ci].country = main(4);
         }
     }
+    // "President Clinton's special envoy, A", "Name adviser B": the patron's country.
+    for m in ms.iter() {
+        let ci = m.person as usize;
+        if m.ty != EntityType::Per || ci >= clusters.len() || clusters[ci].country.is_some() {
+            continue;
+        }
+        if let Some(p) = patron_of(text, toks, ms, m)
+            && let Some(c) = clusters.get(p as usize).and_then(|c| c.country)
+        {
+            clusters[ci].country = Some(c);
+        }
+    }
+}
+
+/// The mention starting at token `t` (mentions are in text order).
+fn starting_at(ms: &[Mention], t: usize) -> Option<&Mention> {
+    let i = ms.partition_point(|o| (o.t0 as usize) < t);
+    ms.get(i).filter(|o| o.t0 as usize == t)
+}
+
+/// The mention ending at token `t` (exclusive end).
+fn ending_at(ms: &[Mention], t: usize) -> Option<&Mention> {
+    let i = ms.partition_point(|o| (o.t0 as usize) < t);
+    ms[..i].iter().rev().take(3).find(|o| o.t1 as usize == t)
+}
+
+/// Whether a country mention near a person may be the country they serve: a country's
+/// name, or a demonym of an institution ("the Israeli Cabinet"); not one that belongs
+/// to someone else ("Syrian President A", "New Zealand's B"), nor the subject of a
+/// phrase ("talks on North Korea", "Syrian-backed").
+fn own_country(text: &str, toks: &[Tok], o: &Mention) -> bool {
+    let next = toks.get(o.t1 as usize).filter(|t| t.sent == toks[o.t0 as usize].sent);
+    let titled = next.is_some_and(|t| t.has(w::TITLE_HEAD | w::TITLE_MOD | w::HONORIFIC));
+    let poss = next.is_some_and(|t| t.is(shape::POSS));
+    let compound = next.is_some_and(|t| t.s == toks[o.t1 as usize - 1].e && t.text(text).starts_with('-'));
+    let subject = o.t0 > 0
+        && matches!(
+            toks[o.t0 as usize - 1].text(text),
+            "on" | "about" | "against" | "over" | "toward" | "towards"
+        );
+    let demonym_ok = o.ty != EntityType::Misc
+        || next.is_some_and(|t| {
+            t.has(w::ORG_HEAD)
+                || matches!(t.text(text), "media" | "television" | "radio" | "officials" | "authorities")
+        });
+    // A name used as a modifier: "a Syria ally", "the Iraq policy".
+    let modifier = o.ty != EntityType::Misc
+        && next.is_some_and(|t| {
+            t.is(shape::WORD)
+                && !t.is(shape::CAP)
+                && !t.has(w::STOP | w::GOV_VERB | w::SPEECH | w::LOC_PREP | w::CONNECTOR | w::FUTURE)
+        });
+    !titled && !poss && !compound && !subject && demonym_ok && !modifier
+}
+
+/// The person whose aide, envoy or adviser a mention is, by the person's cluster:
+/// "A, the president's envoy", "the president's envoy, A" is found as a role already, so
+/// here a person's possessive right before the role ("Clinton's special envoy") or a
+/// name used as a modifier ("Name adviser B").
+fn patron_of(text: &str, toks: &[Tok], ms: &[Mention], m: &Mention) -> Option<u32> {
+    let (t0, t1) = (m.t0 as usize, m.t1 as usize);
+    let sent = toks[t0].sent;
+    // After the name: ", [the] Name's role".
+    if toks.get(t1).is_some_and(|t| t.text(text) == ",") {
+        let mut k = t1 + 1;
+        while toks.get(k).is_some_and(|t| {
+            t.sent == sent
+                && (t.has(w::TITLE_HEAD | w::TITLE_MOD) && t.is(shape::CAP)
+                    || matches!(t.text(text), "the" | "The"))
+        }) {
+            k += 1;
+        }
+        if let Some(o) = starting_at(ms, k).filter(|o| o.ty == EntityType::Per && o.person != m.person)
+            && toks.get(o.t1 as usize).is_some_and(|t| t.is(shape::POSS))
+            && toks
+                .get(o.t1 as usize + 1)
+                .is_some_and(|t| t.has(w::TITLE_HEAD | w::TITLE_MOD) && !t.is(shape::CAP))
+        {
+            return Some(o.person);
+        }
+    }
+    // Before the name: "Name adviser B", "Name's envoy B".
+    let mut k = t0;
+    while k > 0
+        && toks[k - 1].sent == sent
+        && toks[k - 1].has(w::TITLE_HEAD | w::TITLE_MOD)
+        && !toks[k - 1].is(shape::CAP)
+    {
+        k -= 1;
+    }
+    if k == t0 || k == 0 {
+        return None;
+    }
+    let end = if toks[k - 1].is(shape::POSS) { k - 1 } else { k };
+    ending_at(ms, end).filter(|o| o.ty == EntityType::Per && o.person != m.person).map(|o| o.person)
 }
 
 #[cfg(test)]
@@ -212,5 +375,72 @@ mod tests {
     fn a_well_known_surname_has_its_country() {
         let text = "President Clinton spoke to Chilean and Peruvian leaders by phone.";
         assert_eq!(countries(text), [("Clinton".into(), Some("United States"))]);
+    }
+
+    #[test]
+    fn the_head_of_an_international_body_gets_no_country() {
+        let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
+            NATO Secretary General Lena Holt said Peru must act.";
+        assert_eq!(countries(text), [("Lena Holt".into(), None)]);
+        // Listed in the gazetteer with no country.
+        let text = "Peru's Congress met. Peru faces a crisis. Secretary-General Antonio Guterres said Peru must act.";
+        assert_eq!(countries(text), [("Antonio Guterres".into(), None)]);
+    }
+
+    #[test]
+    fn a_national_institution_gives_the_country() {
+        let text = "Talks with Peru resumed. White House spokesman Tom Hale said they went well.";
+        assert_eq!(countries(text), [("Tom Hale".into(), Some("United States"))]);
+    }
+
+    #[test]
+    fn a_country_that_belongs_to_someone_else_is_not_taken() {
+        // "Chile's Ana Soto" is hers, and "a Bolivia ally" names Bolivia as a modifier.
+        let text = "Chile's Ana Soto and a Bolivia ally met in Lima on Monday. \
+            Deputy Minister Jorge Salas said nothing.";
+        let c = countries(text);
+        assert_eq!(c.iter().find(|p| p.0 == "Jorge Salas").map(|p| p.1), Some(None));
+    }
+
+    #[test]
+    fn a_political_role_in_a_story_about_one_country() {
+        let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
+            Opposition leader Rosa Marin said Peru needed new elections.";
+        assert_eq!(countries(text), [("Rosa Marin".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn no_nearby_country_when_two_are_named() {
+        let text = "Talks on the dispute resumed. Peru has refused, and Chile has objected. \
+            Foreign Minister Jorge Salas flew to Lima.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), None)]);
+        let text = "Talks on the dispute resumed. Peru has refused. Foreign Minister Jorge Salas flew home.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn a_country_in_the_same_sentence_wins_over_earlier_ones() {
+        let text = "Peru has refused, and Chile has objected. \
+            The issue will be raised in Bolivia with President Jorge Salas.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Bolivia"))]);
+        // A demonym counts before the national media or officials.
+        let text = "Chile and Peru met. Chile spoke first. Peruvian officials said President Jorge Salas would attend.";
+        assert_eq!(countries(text), [("Jorge Salas".into(), Some("Peru"))]);
+    }
+
+    #[test]
+    fn a_possessive_in_the_role_is_not_the_office() {
+        // A president's envoy holds no national office: not the story's country, the patron's.
+        let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
+            Tom Hale, President Clinton's special envoy, arrived.";
+        let c = countries(text);
+        assert_eq!(c.iter().find(|p| p.0 == "Tom Hale").map(|p| p.1), Some(Some("United States")));
+    }
+
+    #[test]
+    fn a_patrons_country() {
+        let text = "Talks went on. Tom Hale, President Clinton's special envoy, arrived.";
+        let c = countries(text);
+        assert_eq!(c.iter().find(|p| p.0 == "Tom Hale").map(|p| p.1), Some(Some("United States")));
     }
 }

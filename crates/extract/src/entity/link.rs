@@ -56,7 +56,9 @@ pub(crate) fn link(
         add_new(&mut known, last, EntityType::Per);
     }
     let mut buf = String::new();
-    for m in ms.iter_mut() {
+    // Mentions that become people here get the person rules of the context pass.
+    let mut new_people: Vec<usize> = Vec::new();
+    for (mi, m) in ms.iter_mut().enumerate() {
         // Datelines ("NEW YORK 1996-08-22") keep their place.
         let dateline =
             toks.get(m.t1 as usize).is_some_and(|t| t.is(shape::NUM) && t.text(text).contains('-'));
@@ -77,6 +79,9 @@ pub(crate) fn link(
         }
         let s = &text[toks[m.t0 as usize].s as usize..toks[m.t1 as usize - 1].e as usize];
         if let Some(&ty) = known.get(lowered(s, &mut buf)) {
+            if ty == EntityType::Per && m.ty != EntityType::Per {
+                new_people.push(mi);
+            }
             m.ty = ty;
             m.weak = false;
             m.sense = match ty {
@@ -92,6 +97,9 @@ pub(crate) fn link(
                 EntityType::Misc => m.sense,
             };
         }
+    }
+    for mi in new_people {
+        super::context::person_rules(text, toks, ms, mi);
     }
     // Unresolved weak single words are dropped: too often wrong.
     ms.retain(|m| !(m.weak && m.sense == Sense::Other));
@@ -118,8 +126,39 @@ pub(crate) fn link(
             m.canonical = canonical_gazetteer(s).unwrap_or_else(|| s.to_string());
         }
     }
+    counterparts(toks, ms, &mut clusters);
     super::country::infer_person_countries(text, toks, ms, &mut clusters);
     clusters
+}
+
+/// "Vedrine spoke with his British counterpart, A": a counterpart holds the office of the
+/// person they are the counterpart of, the nearest person before them in the sentence
+/// (or the one before) who has a role.
+fn counterparts(toks: &[Tok], ms: &[Mention], clusters: &mut [PersonCluster]) {
+    for (mi, m) in ms.iter().enumerate() {
+        let ci = m.person as usize;
+        if m.ty != EntityType::Per || ci >= clusters.len() {
+            continue;
+        }
+        let Some(role) = m.role.as_deref() else { continue };
+        let last = role.rsplit(' ').next().unwrap_or(role);
+        if !last.eq_ignore_ascii_case("counterpart") || clusters[ci].role.as_deref() != Some(role) {
+            continue;
+        }
+        let sent = toks[m.t0 as usize].sent;
+        let office = ms[..mi]
+            .iter()
+            .rev()
+            .take_while(|o| toks[o.t0 as usize].sent + 1 >= sent)
+            .filter(|o| {
+                o.ty == EntityType::Per && o.person != m.person && (o.person as usize) < clusters.len()
+            })
+            .find_map(|o| clusters[o.person as usize].role.clone())
+            .filter(|r| !r.to_ascii_lowercase().ends_with("counterpart"));
+        if let Some(r) = office {
+            clusters[ci].role = Some(r);
+        }
+    }
 }
 
 /// Countries as of the publication date (`date`, YYYYMMDD): every country id of a mention
@@ -196,6 +235,15 @@ mod tests {
         let a = analysed(text);
         let names: Vec<(&str, usize)> = a.people.iter().map(|p| (p.name.as_str(), p.mentions)).collect();
         assert_eq!(names, [("Maria Lopez", 1), ("Jorge Lopez", 2)]);
+    }
+
+    #[test]
+    fn a_counterpart_takes_the_office_of_the_other() {
+        let text = "Foreign Minister Ana Ruiz of Peru met Jorge Salas. Ruiz spoke with her Chilean counterpart, \
+            Pablo Soto, on Monday.";
+        let a = analysed(text);
+        let soto = a.people.iter().find(|p| p.name == "Pablo Soto").expect("Pablo Soto");
+        assert_eq!(soto.role.as_deref(), Some("Foreign Minister"));
     }
 
     #[test]

@@ -17,9 +17,11 @@ mod candidates;
 mod cluster;
 mod context;
 mod country;
+mod institution;
 mod involved;
 mod link;
 mod name_shape;
+mod role;
 mod things;
 mod unknown;
 
