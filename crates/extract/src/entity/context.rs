@@ -94,7 +94,7 @@ pub(crate) fn context_rules(text: &str, toks: &[Tok], ms: &mut [Mention]) {
 
 /// The rules for one person mention: role phrases before the name, descriptions,
 /// possessive countries, appositions, then [`super::role`]'s. Run again by linking for
-/// mentions it finds to be people ("Kartman, the envoy," once "Kartman" is known).
+/// mentions it finds to be people ("Oberlin, the envoy," once "Oberlin" is known).
 pub(crate) fn person_rules(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
     let (t0, t1) = (ms[mi].t0 as usize, ms[mi].t1 as usize);
     let sent = toks[t0].sent;

@@ -71,7 +71,7 @@ fn international(r: &str) -> bool {
     INTERNATIONAL.iter().any(|o| contains_word(r, o))
 }
 
-/// The role itself, after any possessive: "President Clinton's special envoy" is an envoy.
+/// The role itself, after any possessive: "President Obama's special envoy" is an envoy.
 fn own_part(role: &str) -> String {
     let r = role.to_ascii_lowercase();
     match r.rfind("'s ") {
@@ -229,7 +229,7 @@ pub(crate) fn infer_person_countries(
             clusters[ci].country = main(4);
         }
     }
-    // "President Clinton's special envoy, A", "Name adviser B": the patron's country.
+    // "President Obama's special envoy, A", "Name adviser B": the patron's country.
     for m in ms.iter() {
         let ci = m.person as usize;
         if m.ty != EntityType::Per || ci >= clusters.len() || clusters[ci].country.is_some() {
@@ -286,7 +286,7 @@ fn own_country(text: &str, toks: &[Tok], o: &Mention) -> bool {
 
 /// The person whose aide, envoy or adviser a mention is, by the person's cluster:
 /// "A, the president's envoy", "the president's envoy, A" is found as a role already, so
-/// here a person's possessive right before the role ("Clinton's special envoy") or a
+/// here a person's possessive right before the role ("Obama's special envoy") or a
 /// name used as a modifier ("Name adviser B").
 fn patron_of(text: &str, toks: &[Tok], ms: &[Mention], m: &Mention) -> Option<u32> {
     let (t0, t1) = (m.t0 as usize, m.t1 as usize);
@@ -432,14 +432,14 @@ mod tests {
     fn a_possessive_in_the_role_is_not_the_office() {
         // A president's envoy holds no national office: not the story's country, the patron's.
         let text = "Peru's Congress met. Peru faces a crisis, and Peru's banks are worried. \
-            Tom Hale, President Clinton's special envoy, arrived.";
+            Tom Hale, President Obama's special envoy, arrived.";
         let c = countries(text);
         assert_eq!(c.iter().find(|p| p.0 == "Tom Hale").map(|p| p.1), Some(Some("United States")));
     }
 
     #[test]
     fn a_patrons_country() {
-        let text = "Talks went on. Tom Hale, President Clinton's special envoy, arrived.";
+        let text = "Talks went on. Tom Hale, President Obama's special envoy, arrived.";
         let c = countries(text);
         assert_eq!(c.iter().find(|p| p.0 == "Tom Hale").map(|p| p.1), Some(Some("United States")));
     }

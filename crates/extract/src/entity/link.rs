@@ -131,7 +131,7 @@ pub(crate) fn link(
     clusters
 }
 
-/// "Vedrine spoke with his British counterpart, A": a counterpart holds the office of the
+/// "Marchetti spoke with his British counterpart, A": a counterpart holds the office of the
 /// person they are the counterpart of, the nearest person before them in the sentence
 /// (or the one before) who has a role.
 fn counterparts(toks: &[Tok], ms: &[Mention], clusters: &mut [PersonCluster]) {

@@ -2,7 +2,7 @@
 //! context rules: the country right before a title ("German Gen. A"), a
 //! demonym before a list of names ("Britons A, B and C"), a description
 //! before the name ("the chief executive of Acme, A,"), and "A, of the
-//! Brazilian Foreign Ministry". Each rule looks only at a few tokens around
+//! Chilean Foreign Ministry". Each rule looks only at a few tokens around
 //! a person mention.
 
 use super::{EntityType, Mention, Sense};
@@ -197,7 +197,7 @@ pub(crate) fn of_country_in(text: &str, toks: &[Tok], ms: &[Mention], s: usize, 
     })
 }
 
-/// "A, of the Brazilian Foreign Ministry," and "A of the Acme Daily News": the institution
+/// "A, of the Chilean Foreign Ministry," and "A of the Acme Daily News": the institution
 /// is the role, and a demonym opening it the country.
 fn of_institution(text: &str, toks: &[Tok], ms: &mut [Mention], mi: usize) {
     let t1 = ms[mi].t1 as usize;
@@ -330,8 +330,8 @@ mod tests {
 
     #[test]
     fn of_an_institution() {
-        let p = people("``We are ready,'' said Rui Costa, of the Brazilian Foreign Ministry.");
-        assert_eq!(p[0], ("Rui Costa".into(), Some("Brazilian Foreign Ministry".into()), Some("Brazil")));
+        let p = people("``We are ready,'' said Rui Costa, of the Chilean Foreign Ministry.");
+        assert_eq!(p[0], ("Rui Costa".into(), Some("Chilean Foreign Ministry".into()), Some("Chile")));
     }
 
     #[test]
