@@ -133,7 +133,7 @@ pub(crate) fn link(
 
 /// "Marchetti spoke with his British counterpart, A": a counterpart holds the office of the
 /// person they are the counterpart of, the nearest person before them in the sentence
-/// (or the one before) who has a role.
+/// (or one of the three before: a quotation may stand between) who has a role.
 fn counterparts(toks: &[Tok], ms: &[Mention], clusters: &mut [PersonCluster]) {
     for (mi, m) in ms.iter().enumerate() {
         let ci = m.person as usize;
@@ -149,7 +149,7 @@ fn counterparts(toks: &[Tok], ms: &[Mention], clusters: &mut [PersonCluster]) {
         let office = ms[..mi]
             .iter()
             .rev()
-            .take_while(|o| toks[o.t0 as usize].sent + 1 >= sent)
+            .take_while(|o| toks[o.t0 as usize].sent + 3 >= sent)
             .filter(|o| {
                 o.ty == EntityType::Per && o.person != m.person && (o.person as usize) < clusters.len()
             })
@@ -244,6 +244,26 @@ mod tests {
         let a = analysed(text);
         let soto = a.people.iter().find(|p| p.name == "Pablo Soto").expect("Pablo Soto");
         assert_eq!(soto.role.as_deref(), Some("Foreign Minister"));
+    }
+
+    #[test]
+    fn a_counterpart_after_a_quotation_takes_the_office_too() {
+        let text = "Defence Minister Lena Brandt of Norway met her Danish counterpart.             \"We will buy together,\" she said. \"It is cheaper.\"             His Danish counterpart Mads Holm said Copenhagen agreed.";
+        let a = analysed(text);
+        let holm = a.people.iter().find(|p| p.name == "Mads Holm").expect("Mads Holm");
+        assert_eq!(holm.role.as_deref(), Some("Defence Minister"));
+    }
+
+    #[test]
+    fn a_dam_is_a_place() {
+        let a = analysed("Engineers from Zambia inspected the Grand Kariba Dam on Monday.");
+        assert!(a.people.is_empty(), "{:?}", a.people.iter().map(|p| &p.name).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_portfolio_word_stays_in_the_title() {
+        let a = analysed("Kenyan Water Minister Joseph Mwangi said the dam would be finished.");
+        assert_eq!(a.people[0].role.as_deref(), Some("Water Minister"));
     }
 
     #[test]

@@ -85,7 +85,7 @@ const ORG_HEADS: &str = "ministry ministries department office council committee
 const ORG_STARTS: &str = "ministry department university bank council institute committee commission \
     federation association office agency board court college school house church national royal";
 
-const LOC_HEADS: &str = "mosque cathedral temple palace river sea ocean strait straits island islands mountains mountain hills valley \
+const LOC_HEADS: &str = "mosque cathedral temple palace dam river sea ocean strait straits island islands mountains mountain hills valley \
     province region peninsula desert canal gulf bay lake coast street avenue square road stadium \
     airport park bridge state county district oblast prefecture basin plateau heights shoal \
     shoals reef reefs atoll cay archipelago";
