@@ -40,6 +40,11 @@ pub(super) fn named_thing(text: &str, toks: &[Tok], s: usize, e: usize) -> Optio
     let at = |i: usize| toks.get(i).filter(|t| t.sent == sent);
     let org = || Some(Mention::new(s, e, EntityType::Org, Sense::Org));
     let place = || Some(Mention::new(s, e, EntityType::Loc, Sense::Place));
+    // A common word capitalised only because it opens the sentence ("Coast guard
+    // vessels …") names nothing.
+    if e == s + 1 && (s == 0 || toks[s - 1].sent != sent) && toks[s].known() != 0 {
+        return None;
+    }
     // The noun after it.
     if let Some(t) = at(e).filter(|t| lower(t, text)) {
         let word = t.text(text);
@@ -177,6 +182,12 @@ mod tests {
         assert_eq!(t[0], ("Tom Varga".into(), Per));
         let t = typed("Omar Begic, a prison guard, was convicted.");
         assert_eq!(t[0], ("Omar Begic".into(), Per));
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_organisation() {
+        let t = typed("Border police patrols were doubled. Coast guard boats left the port.");
+        assert!(t.iter().all(|(n, _)| n != "Coast"), "{t:?}");
     }
 
     #[test]
