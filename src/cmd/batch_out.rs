@@ -8,7 +8,11 @@
 //! holds anything, so at most one of them has unwritten data at any time and
 //! whatever an interruption (even SIGKILL) leaves on disk is a prefix of the
 //! records, each with exactly one briefing or one error. Lines are written
-//! whole (one buffered write each), so files end on a line.
+//! whole (one buffered write each), so a run that stops, even on SIGINT or
+//! SIGTERM, leaves files that end on a line. Only SIGKILL can cut the write
+//! in progress (Linux ends a write to a regular file between pages when a
+//! fatal signal is pending): the last line may then be partial, and the
+//! whole lines before it are the prefix.
 //!
 //! Files in the output folder are created new (`O_CREAT|O_EXCL`), which never
 //! follows a symbolic link and never replaces a file the run did not create:
